@@ -1,0 +1,80 @@
+package com.homeworkapi.attempt;
+
+import com.homeworkapi.common.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every query takes the clinic: no method here can reach another tenant's rows. */
+@ApplicationScoped
+public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
+
+    private static final ObstaclesConverter OBSTACLES = new ObstaclesConverter();
+
+    /**
+     * Stores the attempt unless its id is taken. Done in SQL so that two copies of one attempt
+     * racing in from a retrying phone cannot both pass a check and then collide.
+     *
+     * @return whether this call stored it
+     */
+    public boolean insertIfAbsent(Attempt attempt) {
+        int inserted = getEntityManager().createNativeQuery("""
+                insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome,
+                    completion, duration_minutes, suds_before, suds_peak, suds_after, quality_rating, quality_rater,
+                    obstacles, note)
+                values (:id, :clinic, :client, :assignment, :occurredAt, :receivedAt, :outcome, :completion,
+                    :duration, :sudsBefore, :sudsPeak, :sudsAfter, :qualityRating, :qualityRater, :obstacles, :note)
+                on conflict (id) do nothing
+                """)
+                .setParameter("id", attempt.id)
+                .setParameter("clinic", attempt.clinicId)
+                .setParameter("client", attempt.clientId)
+                .setParameter("assignment", attempt.assignmentId)
+                .setParameter("occurredAt", attempt.occurredAt)
+                .setParameter("receivedAt", attempt.receivedAt)
+                .setParameter("outcome", attempt.outcome.name())
+                .setParameter("completion", attempt.completion)
+                .setParameter("duration", attempt.durationMinutes)
+                .setParameter("sudsBefore", attempt.sudsBefore)
+                .setParameter("sudsPeak", attempt.sudsPeak)
+                .setParameter("sudsAfter", attempt.sudsAfter)
+                .setParameter("qualityRating", attempt.qualityRating)
+                .setParameter("qualityRater", attempt.qualityRater == null ? null : attempt.qualityRater.name())
+                .setParameter("obstacles", OBSTACLES.convertToDatabaseColumn(attempt.obstacles))
+                .setParameter("note", attempt.note)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    public Optional<Attempt> findInClinic(UUID clinicId, UUID attemptId) {
+        return find("clinicId = :clinic and id = :id", Parameters.with("clinic", clinicId).and("id", attemptId))
+                .firstResultOptional();
+    }
+
+    public List<Attempt> listForAssignment(UUID clinicId, UUID assignmentId, PageRequest page) {
+        String query = "clinicId = :clinic and assignmentId = :assignment" + page.keysetCondition("occurredAt")
+                + " order by occurredAt, id";
+        return find(query, page.bind(Parameters.with("clinic", clinicId).and("assignment", assignmentId)))
+                .range(0, page.limit()).list();
+    }
+
+    /** The client's attempts that occurred in [from, to); either bound may be open. */
+    public List<Attempt> listForClient(UUID clinicId, UUID clientId, Instant from, Instant to, PageRequest page) {
+        StringBuilder query = new StringBuilder("clinicId = :clinic and clientId = :client");
+        Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId);
+        if (from != null) {
+            query.append(" and occurredAt >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and occurredAt < :to");
+            parameters.and("to", to);
+        }
+        query.append(page.keysetCondition("occurredAt")).append(" order by occurredAt, id");
+        return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
+    }
+}

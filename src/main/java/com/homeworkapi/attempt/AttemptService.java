@@ -1,0 +1,134 @@
+package com.homeworkapi.attempt;
+
+import com.homeworkapi.assignment.Assignment;
+import com.homeworkapi.assignment.AssignmentService;
+import com.homeworkapi.client.ClientService;
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.Instants;
+import com.homeworkapi.common.Page;
+import com.homeworkapi.common.PageRequest;
+import com.homeworkapi.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class AttemptService {
+
+    /** Phones' clocks drift; an attempt a little in the future is a clock, not a typo. */
+    static final Duration CLOCK_SKEW_ALLOWED = Duration.ofMinutes(5);
+
+    @Inject
+    AttemptRepository attempts;
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    /** The stored attempt and whether this request stored it (false: a retry of one already stored). */
+    public record Logged(AttemptResponse attempt, boolean created) {
+    }
+
+    public Logged logAttempt(UUID assignmentId, AttemptRequest request) {
+        Assignment assignment = assignments.findVisible(assignmentId);
+        Instant now = Instants.now(clock);
+        checkFields(request, now);
+        AttemptContent content = AttemptContent.of(assignment.id, request);
+        Attempt attempt = new Attempt();
+        attempt.id = request.id() == null ? UUID.randomUUID() : request.id();
+        attempt.clinicId = assignment.clinicId;
+        attempt.clientId = assignment.clientId;
+        attempt.assignmentId = assignment.id;
+        attempt.occurredAt = content.occurredAt();
+        attempt.receivedAt = now;
+        attempt.outcome = content.outcome();
+        attempt.completion = content.completion();
+        attempt.durationMinutes = content.durationMinutes();
+        if (content.suds() != null) {
+            attempt.sudsBefore = content.suds().before();
+            attempt.sudsPeak = content.suds().peak();
+            attempt.sudsAfter = content.suds().after();
+        }
+        if (content.quality() != null) {
+            attempt.qualityRating = content.quality().rating();
+            attempt.qualityRater = content.quality().rater();
+        }
+        attempt.obstacles = content.obstacles();
+        attempt.note = content.note();
+        if (attempts.insertIfAbsent(attempt)) {
+            return new Logged(AttemptResponse.from(attempt), true);
+        }
+        // The id is taken: a retry of the same attempt is answered with what was stored.
+        Attempt stored = attempts.findInClinic(assignment.clinicId, attempt.id)
+                .filter(existing -> AttemptContent.of(existing).equals(content))
+                .orElseThrow(() -> ApiProblem.conflict(
+                        "An attempt with this id exists with other content; send a new id for a new attempt."));
+        return new Logged(AttemptResponse.from(stored), false);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public AttemptResponse getAttempt(UUID attemptId) {
+        return attempts.findInClinic(caller.clinicId(), attemptId)
+                .filter(attempt -> caller.canSee(attempt.clientId))
+                .map(AttemptResponse::from)
+                .orElseThrow(() -> ApiProblem.notFound("attempt"));
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<AttemptResponse> listAssignmentAttempts(UUID assignmentId, PageRequest page) {
+        Assignment assignment = assignments.findVisible(assignmentId);
+        return page(attempts.listForAssignment(assignment.clinicId, assignment.id, page), page);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<AttemptResponse> listClientAttempts(UUID clientId, String from, String to, PageRequest page) {
+        UUID visibleClientId = clients.findVisible(clientId).id;
+        Instant fromInstant = parseInstant("from", from);
+        Instant toInstant = parseInstant("to", to);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            throw ApiProblem.invalid("to", "must be after from");
+        }
+        return page(attempts.listForClient(caller.clinicId(), visibleClientId, fromInstant, toInstant, page), page);
+    }
+
+    private static Page<AttemptResponse> page(List<Attempt> rows, PageRequest page) {
+        return Page.of(rows, page, attempt -> attempt.occurredAt, attempt -> attempt.id, AttemptResponse::from);
+    }
+
+    private static void checkFields(AttemptRequest request, Instant now) {
+        if (request.occurredAt().toInstant().isAfter(now.plus(CLOCK_SKEW_ALLOWED))) {
+            throw ApiProblem.invalid("occurredAt", "must not be more than 5 minutes in the future");
+        }
+        if (request.completion() != null && request.outcome() != AttemptOutcome.PARTIAL) {
+            throw ApiProblem.invalid("completion", "applies only to partial attempts");
+        }
+    }
+
+    private static Instant parseInstant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            throw ApiProblem.invalid(field, "must be an RFC 3339 date-time with offset, such as 2026-03-01T00:00:00Z");
+        }
+    }
+}

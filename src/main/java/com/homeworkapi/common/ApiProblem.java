@@ -1,0 +1,63 @@
+package com.homeworkapi.common;
+
+import java.util.List;
+
+/**
+ * A failure the caller can act on. Services throw it; {@link ProblemMappers} turns it into
+ * problem+json, so the wording of every error lives in one place.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    private ApiProblem(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ApiProblem invalid(List<Problem.FieldError> errors) {
+        return new ApiProblem(400, "invalid-input", "Invalid input",
+                "The request has invalid fields; see errors.", errors);
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(401, "unauthorized", "Unauthorized", detail, List.of());
+    }
+
+    /** Answers alike for an object that does not exist and one the caller may not see. */
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(404, "not-found", "Not found", "No " + what + " with that id.", List.of());
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "conflict", "Conflict", detail, List.of());
+    }
+
+    public static ApiProblem preconditionFailed() {
+        return new ApiProblem(412, "precondition-failed", "Precondition failed",
+                "If-Match does not match the current ETag; read the resource again and retry.", List.of());
+    }
+
+    public static ApiProblem preconditionRequired() {
+        return new ApiProblem(428, "precondition-required", "Precondition required",
+                "Send If-Match with the ETag of the version you read.", List.of());
+    }
+
+    public Problem toProblem() {
+        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), errors.isEmpty() ? null : errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,96 @@
+package com.homeworkapi.goal;
+
+import com.homeworkapi.client.ClientService;
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.ETags;
+import com.homeworkapi.common.Instants;
+import com.homeworkapi.common.Page;
+import com.homeworkapi.common.PageRequest;
+import com.homeworkapi.common.Tagged;
+import com.homeworkapi.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class GoalService {
+
+    @Inject
+    GoalRepository goals;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public Tagged<GoalResponse> createGoal(UUID clientId, GoalRequest request) {
+        UUID visibleClientId = clients.findVisible(clientId).id;
+        Goal goal = new Goal();
+        goal.id = UUID.randomUUID();
+        goal.clinicId = caller.clinicId();
+        goal.clientId = visibleClientId;
+        goal.createdAt = Instants.now(clock);
+        apply(request, goal);
+        goals.persist(goal);
+        goals.flush();
+        return tagged(goal);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<GoalResponse> listGoals(UUID clientId, PageRequest page) {
+        UUID visibleClientId = clients.findVisible(clientId).id;
+        List<Goal> rows = goals.listForClient(caller.clinicId(), visibleClientId, page);
+        return Page.of(rows, page, goal -> goal.createdAt, goal -> goal.id, GoalResponse::from);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Tagged<GoalResponse> getGoal(UUID goalId) {
+        return tagged(findVisible(goalId));
+    }
+
+    public Tagged<GoalResponse> updateGoal(UUID goalId, String ifMatch, GoalRequest request) {
+        Goal goal = findVisible(goalId);
+        ETags.requireMatch(ifMatch, goal.version);
+        if (request.status() == null) {
+            throw ApiProblem.invalid("status", "is required when a goal is replaced");
+        }
+        apply(request, goal);
+        goals.flush();
+        return tagged(goal);
+    }
+
+    private Goal findVisible(UUID goalId) {
+        return goals.findInClinic(caller.clinicId(), goalId)
+                .filter(goal -> caller.canSee(goal.clientId))
+                .orElseThrow(() -> ApiProblem.notFound("goal"));
+    }
+
+    private void apply(GoalRequest request, Goal goal) {
+        goal.title = request.title();
+        goal.description = request.description();
+        goal.status = request.status() == null ? GoalStatus.ACTIVE : request.status();
+        goal.startDate = request.startDate();
+        GoalRequest.Target target = request.target();
+        goal.target = new GoalTarget();
+        if (target != null) {
+            goal.target.description = target.description();
+            goal.target.instrument = target.instrument();
+            goal.target.value = target.value();
+            goal.target.dueDate = target.dueDate();
+        }
+        goal.updatedAt = Instants.now(clock);
+    }
+
+    private static Tagged<GoalResponse> tagged(Goal goal) {
+        return new Tagged<>(GoalResponse.from(goal), goal.version);
+    }
+}

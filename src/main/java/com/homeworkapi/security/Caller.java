@@ -1,0 +1,62 @@
+package com.homeworkapi.security;
+
+import com.homeworkapi.common.ApiProblem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: the clinic (tenant) every query is scoped to and, for a client's own
+ * token, the one client it may see. Read from the verified token of the request.
+ */
+@RequestScoped
+public class Caller {
+
+    static final String CLINIC_CLAIM = "clinic_id";
+    static final String CLIENT_CLAIM = "client_id";
+
+    @Inject
+    JsonWebToken token;
+
+    /** The caller's clinic; a token without a usable {@code clinic_id} is no credential here. */
+    public UUID clinicId() {
+        return uuidClaim(CLINIC_CLAIM)
+                .orElseThrow(() -> ApiProblem.unauthorized("The token carries no valid clinic_id claim."));
+    }
+
+    /** The only client a client token may see; empty for clinic staff and integrations. */
+    public Optional<UUID> ownClientId() {
+        if (!isClient()) {
+            return Optional.empty();
+        }
+        return Optional.of(uuidClaim(CLIENT_CLAIM)
+                .orElseThrow(() -> ApiProblem.unauthorized("A client token must carry a valid client_id claim.")));
+    }
+
+    /** Whether the caller may see this client's data; others get 404 as if it did not exist. */
+    public boolean canSee(UUID clientId) {
+        return ownClientId().map(clientId::equals).orElse(true);
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    private boolean isClient() {
+        return token.getGroups().contains(Roles.CLIENT);
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.toString().replace("\"", "")));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.homeworkapi.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks requests and responses in the API tests against openapi.yaml, so the contract
+ * cannot drift from the code.
+ */
+public final class Contract {
+
+    private static final String SPEC = readSpec();
+
+    /** Request and response must both match the contract. */
+    public static final OpenApiValidationFilter STRICT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC).build());
+
+    /** For tests that send bad input on purpose: only the response must match. */
+    public static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(SPEC)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    private Contract() {
+    }
+
+    public static String spec() {
+        return SPEC;
+    }
+
+    private static String readSpec() {
+        try {
+            return Files.readString(Path.of("openapi.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
