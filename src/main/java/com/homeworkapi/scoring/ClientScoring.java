@@ -1,0 +1,58 @@
+package com.homeworkapi.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores one client from raw records: steps (a) expected occurrences and (b) weekly credit
+ * per assignment, then (c) classification. The service can instead keep the weekly rows of
+ * (a) and (b) itself and call {@link StatusClassifier} directly.
+ */
+public final class ClientScoring {
+
+    private ClientScoring() {
+    }
+
+    public static ClientScoreReport score(ClientRecord client, ScoringSettings settings, Clock clock) {
+        return score(client, settings, clock.instant());
+    }
+
+    public static ClientScoreReport score(ClientRecord client, ScoringSettings settings, Instant now) {
+        LocalDate today = WeeklyCredit.localDate(now, client.zone());
+        IsoWeek currentWeek = IsoWeek.containing(today);
+        IsoWeek firstWeek = firstWeek(client, currentWeek);
+
+        List<AssignmentWeek> rows = new ArrayList<>();
+        if (firstWeek.compareTo(currentWeek) <= 0) {
+            for (Assignment assignment : client.assignments()) {
+                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), client.reviews(), client.zone(),
+                        firstWeek, currentWeek, today));
+            }
+        }
+        ClientStatusReport status = StatusClassifier.classify(WeeklyCredit.toClientWeeks(rows), client.measurements(),
+                Instrument.catalogue(client.clinicInstruments()), settings);
+        PracticeProgress practice = PracticeProgress.of(client.assignments(), client.attempts(), today);
+        return new ClientScoreReport(now, client.zone(), today, rows, status, practice, ProgressSummary.forClient(status));
+    }
+
+    /** The week of the earliest revision or attempt, but no later than the current week. */
+    private static IsoWeek firstWeek(ClientRecord client, IsoWeek currentWeek) {
+        IsoWeek first = currentWeek;
+        for (Assignment assignment : client.assignments()) {
+            IsoWeek week = IsoWeek.containing(assignment.firstEffectiveDate());
+            if (week.compareTo(first) < 0) {
+                first = week;
+            }
+        }
+        for (Attempt attempt : client.attempts()) {
+            IsoWeek week = WeeklyCredit.weekOf(attempt.occurredAt(), client.zone());
+            if (week.compareTo(first) < 0) {
+                first = week;
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,48 @@
+package com.homeworkapi.scoring;
+
+import java.util.List;
+
+/**
+ * Step (c) result: the client's current status with its evidence, every week's assessment,
+ * the setback episodes and the symptom figures per instrument.
+ *
+ * @param engaged whether engagement was established by the last week
+ */
+public record ClientStatusReport(
+        ClientStatus status,
+        String fhirAchievementStatus,
+        Evidence evidence,
+        boolean engaged,
+        List<WeekAssessment> weeks,
+        List<SetbackEpisode> episodes,
+        List<SymptomSummary> symptoms) {
+
+    public ClientStatusReport {
+        weeks = List.copyOf(weeks);
+        episodes = List.copyOf(episodes);
+        symptoms = List.copyOf(symptoms);
+    }
+
+    public WeekAssessment week(IsoWeek week) {
+        for (WeekAssessment assessment : weeks) {
+            if (assessment.week().equals(week)) {
+                return assessment;
+            }
+        }
+        throw new IllegalArgumentException("no assessment for " + week);
+    }
+
+    public List<SetbackEpisode> resolvedSlips() {
+        return episodes.stream().filter(SetbackEpisode::isResolvedSlip).toList();
+    }
+
+    /** The last week that has ended, or null when none has. */
+    public WeekAssessment lastEndedWeek() {
+        for (int i = weeks.size() - 1; i >= 0; i--) {
+            if (!weeks.get(i).inProgress()) {
+                return weeks.get(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+package com.homeworkapi.scoring;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Step (a): how many occurrences of an assignment were expected in each ISO week, from its
+ * revision history. Everything is counted on local calendar dates, so DST changes cannot
+ * shift a day into another week; attempts are converted to local dates before they meet
+ * these figures.
+ *
+ * <p>Each day of a week is judged under the revision in force on that day, so a revision
+ * that takes effect mid-week changes only the days from its effective date on.
+ * {@code timesPerWeek} days contribute n/7 each and the week's sum is rounded up, which is
+ * ceil(n * activeDays / 7) when one revision covers the week.
+ */
+public final class ExpectedOccurrences {
+
+    private static final int DAYS_PER_WEEK = 7;
+
+    private ExpectedOccurrences() {
+    }
+
+    /** Occurrences expected over the whole week. */
+    public static int inWeek(Assignment assignment, IsoWeek week) {
+        return count(assignment, week.monday(), DAYS_PER_WEEK);
+    }
+
+    /**
+     * Occurrences expected in the days of {@code week} that ended before {@code today}. For an
+     * ended week this equals {@link #inWeek}. While the week is under way, prorated
+     * {@code timesPerWeek} targets round down, so a client is not behind before a full
+     * share of the week has passed.
+     */
+    public static int inWeekSoFar(Assignment assignment, IsoWeek week, LocalDate today) {
+        LocalDate monday = week.monday();
+        long elapsed = today.toEpochDay() - monday.toEpochDay();
+        if (elapsed >= DAYS_PER_WEEK) {
+            return count(assignment, monday, DAYS_PER_WEEK);
+        }
+        return elapsed <= 0 ? 0 : count(assignment, monday, (int) elapsed);
+    }
+
+    /** Whole-week expectations for {@code weekCount} consecutive weeks from {@code first}. */
+    public static int[] perWeek(Assignment assignment, IsoWeek first, int weekCount) {
+        int[] expected = new int[weekCount];
+        LocalDate monday = first.monday();
+        for (int i = 0; i < weekCount; i++) {
+            expected[i] = count(assignment, monday, DAYS_PER_WEEK);
+            monday = monday.plusWeeks(1);
+        }
+        return expected;
+    }
+
+    /** Number of active days in the first {@code dayCount} days of the week from {@code monday}. */
+    public static int activeDays(Assignment assignment, LocalDate monday, int dayCount) {
+        int active = 0;
+        for (int offset = 0; offset < dayCount; offset++) {
+            if (assignment.isActiveOn(monday.plusDays(offset))) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    private static int count(Assignment assignment, LocalDate monday, int dayCount) {
+        List<AssignmentRevision> revisions = assignment.revisions();
+        int revisionIndex = -1;
+        int wholeOccurrences = 0;
+        // Sum of n over active timesPerWeek days; divided by 7 at the end.
+        int timesPerWeekSevenths = 0;
+        for (int offset = 0; offset < dayCount; offset++) {
+            LocalDate day = monday.plusDays(offset);
+            while (revisionIndex + 1 < revisions.size() && !revisions.get(revisionIndex + 1).effective().isAfter(day)) {
+                revisionIndex++;
+            }
+            if (revisionIndex < 0) {
+                continue;
+            }
+            AssignmentRevision revision = revisions.get(revisionIndex);
+            Schedule schedule = revision.schedule();
+            if (revision.status() != AssignmentRevision.Status.ACTIVE || !schedule.covers(day)) {
+                continue;
+            }
+            switch (schedule.type()) {
+                case TIMES_PER_WEEK -> timesPerWeekSevenths += schedule.timesPerWeek();
+                case DAYS_OF_WEEK -> wholeOccurrences += schedule.daysOfWeek().contains(day.getDayOfWeek()) ? 1 : 0;
+                case DAILY -> wholeOccurrences++;
+                case ONCE -> wholeOccurrences += day.equals(schedule.dueDate()) ? 1 : 0;
+            }
+        }
+        int prorated = dayCount == DAYS_PER_WEEK
+                ? (timesPerWeekSevenths + DAYS_PER_WEEK - 1) / DAYS_PER_WEEK
+                : timesPerWeekSevenths / DAYS_PER_WEEK;
+        return wholeOccurrences + prorated;
+    }
+}

@@ -1,0 +1,16 @@
+package com.homeworkapi.scoring;
+
+import java.time.LocalDate;
+
+/** One symptom score on a standardised instrument, identified by its code (e.g. "phq9"). */
+public record Measurement(String instrumentCode, double score, LocalDate date) {
+
+    public Measurement {
+        if (instrumentCode == null || date == null) {
+            throw new IllegalArgumentException("instrumentCode and date are required");
+        }
+        if (Double.isNaN(score) || Double.isInfinite(score)) {
+            throw new IllegalArgumentException("score must be a finite number");
+        }
+    }
+}

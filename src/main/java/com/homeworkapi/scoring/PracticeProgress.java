@@ -1,0 +1,162 @@
+package com.homeworkapi.scoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * How the client's practice now compares with where it began: the "still ahead of where
+ * you started" view for homework. Figures only; nothing here is a success criterion.
+ *
+ * @param first     the assignments active in the first week that had any
+ * @param current   the assignments active in the current week, or in the last week that had any
+ * @param exposures repeated exposures: assignments with at least two attempts that logged peak SUDS
+ */
+public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<ExposureSeries> exposures, Evidence evidence) {
+
+    public static final String RULE = "practice_first_vs_current";
+
+    public PracticeProgress {
+        exposures = List.copyOf(exposures);
+    }
+
+    /** A set of assignments active in one week. */
+    public record AssignmentSet(IsoWeek week, int count, Map<String, Integer> countByKind, Double meanDifficulty) {
+
+        public AssignmentSet {
+            countByKind = Map.copyOf(countByKind);
+        }
+
+        static AssignmentSet none() {
+            return new AssignmentSet(null, 0, Map.of(), null);
+        }
+    }
+
+    /**
+     * SUDS across repeated attempts of one assignment. Within-exposure habituation is peak
+     * minus after; it is descriptive only, because inhibitory learning does not require it.
+     */
+    public record ExposureSeries(
+            UUID assignmentId,
+            String kind,
+            int attemptsWithPeak,
+            int firstPeakSuds,
+            int latestPeakSuds,
+            int peakChange,
+            Integer firstHabituation,
+            Integer latestHabituation,
+            Double meanHabituation,
+            Integer habituationChange) {
+    }
+
+    public static PracticeProgress of(List<Assignment> assignments, List<Attempt> attempts, LocalDate today) {
+        IsoWeek firstWeek = null;
+        IsoWeek lastWeek = null;
+        IsoWeek currentWeek = IsoWeek.containing(today);
+        for (Assignment assignment : assignments) {
+            IsoWeek week = IsoWeek.containing(assignment.firstEffectiveDate());
+            if (firstWeek == null || week.compareTo(firstWeek) < 0) {
+                firstWeek = week;
+            }
+        }
+        AssignmentSet first = AssignmentSet.none();
+        AssignmentSet current = AssignmentSet.none();
+        for (IsoWeek week = firstWeek; week != null && week.compareTo(currentWeek) <= 0; week = week.next()) {
+            AssignmentSet set = activeIn(assignments, week);
+            if (set.count() > 0) {
+                if (first.count() == 0) {
+                    first = set;
+                }
+                current = set;
+                lastWeek = week;
+            }
+        }
+        List<ExposureSeries> exposures = exposures(assignments, attempts);
+        String explanation = String.format(Locale.ROOT, "%d assignment(s) in %s, %d in %s; %d repeated exposure(s)",
+                first.count(), first.week(), current.count(), lastWeek, exposures.size());
+        Evidence evidence = new Evidence(RULE, explanation,
+                lastWeek == null ? List.of() : distinct(first.week(), lastWeek),
+                lastWeek == null ? List.of() : nulls(distinct(first.week(), lastWeek).size()), List.of(), Map.of());
+        return new PracticeProgress(first, current, exposures, evidence);
+    }
+
+    private static AssignmentSet activeIn(List<Assignment> assignments, IsoWeek week) {
+        int count = 0;
+        int rated = 0;
+        double difficultySum = 0;
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (Assignment assignment : assignments) {
+            if (ExpectedOccurrences.activeDays(assignment, week.monday(), 7) > 0) {
+                count++;
+                byKind.merge(Objects.requireNonNullElse(assignment.kind(), "unspecified"), 1, Integer::sum);
+                if (assignment.difficulty() != null) {
+                    rated++;
+                    difficultySum += assignment.difficulty();
+                }
+            }
+        }
+        return new AssignmentSet(week, count, byKind, rated == 0 ? null : difficultySum / rated);
+    }
+
+    private static List<ExposureSeries> exposures(List<Assignment> assignments, List<Attempt> attempts) {
+        Map<UUID, List<Attempt>> withPeak = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            withPeak.put(assignment.id(), new ArrayList<>());
+        }
+        for (Attempt attempt : attempts) {
+            List<Attempt> series = withPeak.get(attempt.assignmentId());
+            if (series != null && attempt.sudsPeak() != null) {
+                series.add(attempt);
+            }
+        }
+        List<ExposureSeries> result = new ArrayList<>();
+        for (Assignment assignment : assignments) {
+            List<Attempt> series = withPeak.get(assignment.id());
+            if (series.size() < 2) {
+                continue;
+            }
+            series.sort(Comparator.comparing(Attempt::occurredAt));
+            Integer firstHabituation = null;
+            Integer latestHabituation = null;
+            int habituationSum = 0;
+            int habituationCount = 0;
+            for (Attempt attempt : series) {
+                if (attempt.sudsAfter() != null) {
+                    int habituation = attempt.sudsPeak() - attempt.sudsAfter();
+                    if (firstHabituation == null) {
+                        firstHabituation = habituation;
+                    }
+                    latestHabituation = habituation;
+                    habituationSum += habituation;
+                    habituationCount++;
+                }
+            }
+            int firstPeak = series.get(0).sudsPeak();
+            int latestPeak = series.get(series.size() - 1).sudsPeak();
+            result.add(new ExposureSeries(assignment.id(), assignment.kind(), series.size(), firstPeak, latestPeak,
+                    latestPeak - firstPeak, firstHabituation, latestHabituation,
+                    habituationCount == 0 ? null : (double) habituationSum / habituationCount,
+                    habituationCount < 2 ? null : latestHabituation - firstHabituation));
+        }
+        return result;
+    }
+
+    private static List<IsoWeek> distinct(IsoWeek a, IsoWeek b) {
+        return a.equals(b) ? List.of(a) : List.of(a, b);
+    }
+
+    private static List<Double> nulls(int size) {
+        List<Double> none = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            none.add(null);
+        }
+        return none;
+    }
+}

@@ -1,0 +1,319 @@
+package com.homeworkapi.scoring;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Step (c): classifies a series of client weeks, plus symptom measurements, into week
+ * assessments, setback episodes and a current status. It only needs the weekly figures, so
+ * it runs equally on weeks computed from attempts and on weekly rows kept in a database.
+ *
+ * <p>Weeks are walked in order once. Weeks with nothing expected neither extend nor break
+ * a run of setback weeks, so a planned break does not reset or inflate the count.
+ */
+public final class StatusClassifier {
+
+    private StatusClassifier() {
+    }
+
+    /**
+     * @param weeks        client weeks in ascending order, ideally ending with the current week; missing weeks count as nothing expected
+     * @param measurements symptom scores of any instruments in {@code instruments}
+     * @param instruments  the instrument catalogue by code, e.g. {@link Instrument#catalogue}
+     */
+    public static ClientStatusReport classify(
+            List<ClientWeek> weeks,
+            List<Measurement> measurements,
+            Map<String, Instrument> instruments,
+            ScoringSettings settings) {
+        return classify(weeks, histories(measurements, instruments, settings), settings);
+    }
+
+    public static ClientStatusReport classify(List<ClientWeek> weeks, List<SymptomHistory> histories, ScoringSettings settings) {
+        return new Walk(histories, settings).run(withGapsFilled(weeks));
+    }
+
+    /** Groups measurements by instrument, in first-seen order. */
+    public static List<SymptomHistory> histories(List<Measurement> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
+        Map<String, List<Measurement>> byCode = new LinkedHashMap<>();
+        for (Measurement measurement : measurements) {
+            if (!instruments.containsKey(measurement.instrumentCode())) {
+                throw new IllegalArgumentException("unknown instrument " + measurement.instrumentCode());
+            }
+            byCode.computeIfAbsent(measurement.instrumentCode(), code -> new ArrayList<>()).add(measurement);
+        }
+        List<SymptomHistory> histories = new ArrayList<>(byCode.size());
+        byCode.forEach((code, scores) -> histories.add(new SymptomHistory(instruments.get(code), scores, settings)));
+        return histories;
+    }
+
+    private static List<ClientWeek> withGapsFilled(List<ClientWeek> weeks) {
+        List<ClientWeek> series = new ArrayList<>(weeks.size());
+        for (ClientWeek week : weeks) {
+            if (!series.isEmpty()) {
+                IsoWeek previous = series.get(series.size() - 1).week();
+                if (week.week().compareTo(previous) <= 0) {
+                    throw new IllegalArgumentException("weeks must be strictly ascending: " + week.week() + " after " + previous);
+                }
+                for (IsoWeek gap = previous.next(); gap.compareTo(week.week()) < 0; gap = gap.next()) {
+                    series.add(ClientWeek.ended(gap, 0, 0));
+                }
+            }
+            series.add(week);
+        }
+        for (int i = 0; i < series.size() - 1; i++) {
+            if (series.get(i).inProgress()) {
+                throw new IllegalArgumentException("only the last week can be in progress, not " + series.get(i).week());
+            }
+        }
+        return series;
+    }
+
+    /** The state carried from one week to the next. */
+    private static final class Walk {
+        private final List<SymptomHistory> histories;
+        private final ScoringSettings settings;
+        private final Map<String, Double> thresholds;
+
+        private final List<WeekAssessment> assessed = new ArrayList<>();
+        private final List<SetbackEpisode> episodes = new ArrayList<>();
+        private final List<IsoWeek> runWeeks = new ArrayList<>();
+        private final List<Double> runCompliance = new ArrayList<>();
+        private final List<Measurement> runScores = new ArrayList<>();
+        private final List<IsoWeek> episodeWeeks = new ArrayList<>();
+        private final List<Double> episodeCompliance = new ArrayList<>();
+
+        private int adequateWeeks;
+        private ClientStatus episodeWorst;
+        private int weeksBack;
+        private ClientStatus previousStatus = ClientStatus.NOT_ESTABLISHED;
+
+        Walk(List<SymptomHistory> histories, ScoringSettings settings) {
+            this.histories = histories;
+            this.settings = settings;
+            Map<String, Double> all = new LinkedHashMap<>(settings.asThresholds());
+            histories.forEach(history -> all.putAll(history.thresholds()));
+            this.thresholds = all;
+        }
+
+        ClientStatusReport run(List<ClientWeek> series) {
+            for (ClientWeek week : series) {
+                assessed.add(assess(week));
+            }
+            if (episodeWorst != null) {
+                episodes.add(episode(null));
+            }
+            List<SymptomSummary> symptoms = new ArrayList<>(histories.size());
+            histories.forEach(history -> symptoms.add(history.summary()));
+            boolean remission = symptoms.stream().anyMatch(SymptomSummary::hasFollowUp)
+                    && symptoms.stream().allMatch(SymptomSummary::belowThreshold);
+            boolean engaged = adequateWeeks >= settings.engagementWeeks();
+            if (assessed.isEmpty()) {
+                Evidence none = evidence(Rules.NO_WEEKS, "no weeks to judge yet", List.of(), List.of(), List.of());
+                return new ClientStatusReport(ClientStatus.NOT_ESTABLISHED,
+                        ClientStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, assessed, episodes, symptoms);
+            }
+            WeekAssessment current = assessed.get(assessed.size() - 1);
+            return new ClientStatusReport(current.status(), current.status().fhirAchievementStatus(remission),
+                    current.evidence(), engaged, assessed, episodes, symptoms);
+        }
+
+        private WeekAssessment assess(ClientWeek week) {
+            IsoWeek isoWeek = week.week();
+            LocalDate monday = isoWeek.monday();
+            LocalDate sunday = isoWeek.sunday();
+            Double compliance = week.compliance();
+            Band band = week.inProgress() ? Band.IN_PROGRESS
+                    : compliance == null ? Band.NOTHING_EXPECTED : settings.band(compliance);
+            Measurement worsening = week.inProgress() ? null : worseningWithin(monday, sunday);
+            boolean setback = !week.inProgress() && (band == Band.LOW || worsening != null);
+            String setbackReason = !setback ? null
+                    : band == Band.LOW ? Rules.SETBACK_LOW_COMPLIANCE : Rules.SETBACK_SYMPTOM_WORSENING;
+
+            boolean justEngaged = false;
+            if (band.isAdequateOrBetter()) {
+                adequateWeeks++;
+                justEngaged = adequateWeeks == settings.engagementWeeks();
+            }
+            boolean engaged = adequateWeeks >= settings.engagementWeeks();
+            if (engaged && setback) {
+                runWeeks.add(isoWeek);
+                runCompliance.add(compliance);
+                if (worsening != null) {
+                    runScores.add(worsening);
+                }
+            } else if (band.isAdequateOrBetter()) {
+                runWeeks.clear();
+                runCompliance.clear();
+                runScores.clear();
+            }
+
+            ClientStatus status;
+            Evidence evidence;
+            SymptomRelapse symptomRelapse = relapseActiveOn(sunday);
+            if (symptomRelapse != null) {
+                status = ClientStatus.RELAPSE;
+                evidence = new Evidence(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, symptomRelapse.evidence().explanation(),
+                        List.of(isoWeek), listOf(compliance), symptomRelapse.evidence().scores(), thresholds);
+                joinEpisode(status, isoWeek, compliance);
+            } else if (week.inProgress()) {
+                status = previousStatus;
+                evidence = evidence(Rules.IN_PROGRESS_CARRIES_STATUS,
+                        String.format(Locale.ROOT, "week in progress: %.1f of %d expected so far (%d for the whole week); status stays %s",
+                                week.countedCredit(), week.expected(), week.expectedWholeWeek(), status.code()),
+                        List.of(isoWeek), listOf(compliance), List.of());
+            } else if (!engaged) {
+                status = ClientStatus.NOT_ESTABLISHED;
+                evidence = evidence(Rules.NOT_ESTABLISHED_BEFORE_ENGAGEMENT,
+                        String.format(Locale.ROOT, "%d of %d weeks at adequate or better so far", adequateWeeks, settings.engagementWeeks()),
+                        List.of(isoWeek), listOf(compliance), worsening == null ? List.of() : List.of(worsening));
+            } else if (setback) {
+                status = classifySetbackRun(sunday);
+                evidence = setbackRunEvidence(status, sunday);
+                joinEpisode(status, isoWeek, compliance);
+            } else if (band == Band.NOTHING_EXPECTED) {
+                status = previousStatus;
+                evidence = evidence(Rules.NOTHING_EXPECTED_CARRIES_STATUS,
+                        "nothing was expected this week; status stays " + status.code(),
+                        List.of(isoWeek), listOf(compliance), List.of());
+            } else {
+                if (episodeWorst != null) {
+                    episodes.add(episode(isoWeek));
+                    episodeWorst = null;
+                    episodeWeeks.clear();
+                    episodeCompliance.clear();
+                    weeksBack = 1;
+                } else if (weeksBack > 0) {
+                    weeksBack++;
+                }
+                if (weeksBack > 0 && weeksBack < settings.recoveringWeeks()) {
+                    status = ClientStatus.RECOVERING;
+                    evidence = evidence(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK,
+                            String.format(Locale.ROOT, "back at %s for %d of %d weeks after a setback", band.name().toLowerCase(Locale.ROOT),
+                                    weeksBack, settings.recoveringWeeks()),
+                            List.of(isoWeek), listOf(compliance), List.of());
+                } else if (weeksBack > 0) {
+                    weeksBack = 0;
+                    status = ClientStatus.ON_TRACK;
+                    evidence = evidence(Rules.RECOVERED_AFTER_SETBACK,
+                            String.format(Locale.ROOT, "back at adequate or better for %d weeks after a setback", settings.recoveringWeeks()),
+                            List.of(isoWeek), listOf(compliance), List.of());
+                } else {
+                    status = ClientStatus.ON_TRACK;
+                    evidence = evidence(justEngaged ? Rules.ENGAGEMENT_ESTABLISHED : Rules.ON_TRACK_ADEQUATE_WEEK,
+                            String.format(Locale.ROOT, "compliance %.2f is %s", compliance, band.name().toLowerCase(Locale.ROOT)),
+                            List.of(isoWeek), listOf(compliance), List.of());
+                }
+            }
+            previousStatus = status;
+            return new WeekAssessment(isoWeek, week.inProgress(), week.expected(), week.expectedWholeWeek(),
+                    week.countedCredit(), week.extraPractice(), compliance, band, week.quality().toWeekQuality(),
+                    setback, setbackReason, status, evidence);
+        }
+
+        private ClientStatus classifySetbackRun(LocalDate asOf) {
+            int run = runWeeks.size();
+            if (run >= settings.relapseWeeks()) {
+                return ClientStatus.RELAPSE;
+            }
+            if (run >= settings.atRiskWeeks()) {
+                return ClientStatus.AT_RISK;
+            }
+            return symptomsStillBetter(asOf) ? ClientStatus.SLIP : ClientStatus.AT_RISK;
+        }
+
+        private Evidence setbackRunEvidence(ClientStatus status, LocalDate asOf) {
+            int run = runWeeks.size();
+            List<Measurement> scores = new ArrayList<>(runScores);
+            for (SymptomHistory history : histories) {
+                Measurement latest = history.latestOnOrBefore(asOf);
+                if (latest != null) {
+                    scores.add(history.baseline());
+                    if (latest != history.baseline()) {
+                        scores.add(latest);
+                    }
+                }
+            }
+            String rule;
+            String explanation;
+            if (status == ClientStatus.RELAPSE) {
+                rule = Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS;
+                explanation = String.format(Locale.ROOT, "%d setback weeks in a row, relapse at %d", run, settings.relapseWeeks());
+            } else if (run >= settings.atRiskWeeks()) {
+                rule = Rules.SETBACK_RUN_REACHES_AT_RISK_WEEKS;
+                explanation = String.format(Locale.ROOT, "%d setback weeks in a row: at risk from %d, relapse at %d",
+                        run, settings.atRiskWeeks(), settings.relapseWeeks());
+            } else if (status == ClientStatus.SLIP) {
+                rule = Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS;
+                explanation = String.format(Locale.ROOT, "%d setback week(s), fewer than %d, and symptoms %s",
+                        run, settings.relapseWeeks(), histories.isEmpty() ? "not measured" : "still reliably better than baseline or not yet followed up");
+            } else {
+                rule = Rules.SETBACK_WITHOUT_SYMPTOM_GAINS;
+                explanation = String.format(Locale.ROOT, "%d setback week(s) while symptoms are not reliably better than baseline", run);
+            }
+            return evidence(rule, explanation, runWeeks, runCompliance, scores);
+        }
+
+        /** True unless some instrument has a follow-up that is not reliably better than baseline. */
+        private boolean symptomsStillBetter(LocalDate asOf) {
+            for (SymptomHistory history : histories) {
+                if (Boolean.FALSE.equals(history.reliablyBetterThanBaselineAsOf(asOf))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Measurement worseningWithin(LocalDate from, LocalDate to) {
+            for (SymptomHistory history : histories) {
+                Measurement worsening = history.worseningFromBestWithin(from, to);
+                if (worsening != null) {
+                    return worsening;
+                }
+            }
+            return null;
+        }
+
+        private SymptomRelapse relapseActiveOn(LocalDate date) {
+            for (SymptomHistory history : histories) {
+                SymptomRelapse relapse = history.relapseActiveOn(date);
+                if (relapse != null) {
+                    return relapse;
+                }
+            }
+            return null;
+        }
+
+        private void joinEpisode(ClientStatus status, IsoWeek week, Double compliance) {
+            if (episodeWorst == null || status.setbackSeverity() > episodeWorst.setbackSeverity()) {
+                episodeWorst = status;
+            }
+            episodeWeeks.add(week);
+            episodeCompliance.add(compliance);
+            weeksBack = 0;
+        }
+
+        private SetbackEpisode episode(IsoWeek resolvedWeek) {
+            String rule = resolvedWeek == null ? Rules.SETBACK_EPISODE_OPEN
+                    : episodeWorst == ClientStatus.SLIP ? Rules.SLIP_RESOLVED : Rules.SETBACK_EPISODE_RESOLVED;
+            String explanation = episodeWorst.code() + " over " + episodeWeeks.size() + " week(s)"
+                    + (resolvedWeek == null ? ", still open" : ", back at adequate in " + resolvedWeek);
+            return new SetbackEpisode(episodeWorst, episodeWeeks,
+                    resolvedWeek, evidence(rule, explanation, episodeWeeks, episodeCompliance, List.of()));
+        }
+
+        private Evidence evidence(String rule, String explanation, List<IsoWeek> weeks, List<Double> compliance, List<Measurement> scores) {
+            return new Evidence(rule, explanation, weeks, compliance, scores, thresholds);
+        }
+
+        private static List<Double> listOf(Double compliance) {
+            List<Double> single = new ArrayList<>(1);
+            single.add(compliance);
+            return single;
+        }
+    }
+}

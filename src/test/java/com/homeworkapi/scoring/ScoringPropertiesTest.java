@@ -1,0 +1,235 @@
+package com.homeworkapi.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants that must hold for any schedule, attempts and weeks. */
+class ScoringPropertiesTest {
+
+    private static final LocalDate FIRST_MONDAY = LocalDate.of(2026, 11, 30);
+    private static final IsoWeek FIRST_WEEK = IsoWeek.containing(FIRST_MONDAY);
+    private static final int WEEKS = 8;
+    private static final UUID ASSIGNMENT_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    // Local date inside the last of the eight weeks, so earlier weeks have ended.
+    private static final LocalDate TODAY = FIRST_MONDAY.plusWeeks(WEEKS - 1).plusDays(3);
+
+    @Property
+    void complianceStaysBetweenZeroAndOne(
+            @ForAll("assignments") Assignment assignment, @ForAll("attempts") List<Attempt> attempts) {
+        List<AssignmentWeek> rows = aggregate(assignment, attempts);
+
+        for (AssignmentWeek row : rows) {
+            Double compliance = row.compliance();
+            assertTrue(compliance == null || (compliance >= 0 && compliance <= 1), () -> row.toString());
+            assertTrue(row.extraPractice() >= 0);
+        }
+        for (ClientWeek week : WeeklyCredit.toClientWeeks(rows)) {
+            Double compliance = week.compliance();
+            assertTrue(compliance == null || (compliance >= 0 && compliance <= 1), () -> week.toString());
+        }
+    }
+
+    @Property
+    void addingACompletedAttemptNeverLowersAnyWeeksCompliance(
+            @ForAll("assignments") Assignment assignment,
+            @ForAll("attempts") List<Attempt> attempts,
+            @ForAll("moments") Instant extraMoment) {
+        List<Attempt> more = new ArrayList<>(attempts);
+        more.add(Attempt.completed(ASSIGNMENT_ID, extraMoment));
+
+        List<ClientWeek> before = WeeklyCredit.toClientWeeks(aggregate(assignment, attempts));
+        List<ClientWeek> after = WeeklyCredit.toClientWeeks(aggregate(assignment, more));
+
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            Double was = before.get(i).compliance();
+            Double is = after.get(i).compliance();
+            assertEquals(was == null, is == null);
+            if (was != null) {
+                assertTrue(is >= was - 1e-12, "week " + before.get(i).week() + " went from " + was + " to " + is);
+            }
+        }
+    }
+
+    @Property
+    void shiftingEveryTimestampAndTheTimeZoneTogetherChangesNothing(
+            @ForAll("assignments") Assignment assignment,
+            @ForAll("attempts") List<Attempt> attempts,
+            @ForAll @IntRange(min = -12, max = 14) int offsetHours) {
+        Instant now = TODAY.atTime(12, 0).atOffset(ZoneOffset.UTC).toInstant();
+        ClientRecord inUtc = ClientRecord.of(ZoneOffset.UTC, List.of(assignment), attempts);
+        Duration shift = Duration.ofHours(-offsetHours);
+        List<Attempt> shifted = attempts.stream().map(attempt -> attempt.at(attempt.occurredAt().plus(shift))).toList();
+        ClientRecord elsewhere = ClientRecord.of(ZoneOffset.ofHours(offsetHours), List.of(assignment), shifted);
+
+        ClientScoreReport original = ClientScoring.score(inUtc, ScoringSettings.DEFAULTS, now);
+        ClientScoreReport moved = ClientScoring.score(elsewhere, ScoringSettings.DEFAULTS, now.plus(shift));
+
+        assertEquals(original.assignmentWeeks(), moved.assignmentWeeks());
+        assertEquals(original.status(), moved.status());
+        assertEquals(original.practice(), moved.practice());
+        assertEquals(original.summary(), moved.summary());
+    }
+
+    @Property
+    void noRelapseWithoutARunOfRelapseWeeksSetbacksOrTheSymptomRule(
+            @ForAll("complianceSeries") List<Double> compliance,
+            @ForAll("phq9Series") List<Measurement> measurements,
+            @ForAll @IntRange(min = 2, max = 6) int relapseWeeks) {
+        ScoringSettings settings = ScoringSettings.DEFAULTS.withWeeks(2, 2, relapseWeeks, 2);
+        ClientStatusReport report = StatusClassifier.classify(weeksOf(compliance, false), measurements,
+                Instrument.catalogue(List.of()), settings);
+
+        List<WeekAssessment> weeks = report.weeks();
+        for (int i = 0; i < weeks.size(); i++) {
+            WeekAssessment week = weeks.get(i);
+            if (week.status() != ClientStatus.RELAPSE) {
+                continue;
+            }
+            String rule = week.evidence().rule();
+            if (rule.equals(Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS)) {
+                assertTrue(week.evidence().weeks().size() >= relapseWeeks);
+                for (IsoWeek inRun : week.evidence().weeks()) {
+                    assertTrue(report.week(inRun).setback(), inRun + " is in the run but is no setback");
+                }
+            } else if (rule.equals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE)) {
+                List<Measurement> scores = week.evidence().scores();
+                // Baseline first, then the consecutive measurements that made the relapse.
+                assertTrue(scores.size() - 1 >= settings.symptomRelapseMeasurements());
+                long span = scores.get(scores.size() - 1).date().toEpochDay() - scores.get(1).date().toEpochDay();
+                assertTrue(span >= settings.symptomRelapseDays(), "span " + span);
+            } else {
+                assertEquals(Rules.NOTHING_EXPECTED_CARRIES_STATUS, rule);
+                assertEquals(ClientStatus.RELAPSE, weeks.get(i - 1).status());
+            }
+        }
+    }
+
+    @Property
+    void withoutMeasurementsAndWithoutRelapseWeeksLowWeeksInARowThereIsNoRelapse(
+            @ForAll("complianceSeries") List<Double> compliance) {
+        int longestLowRun = 0;
+        int run = 0;
+        for (Double value : compliance) {
+            if (value == null) {
+                continue;
+            }
+            run = value < ScoringSettings.DEFAULTS.adequate() ? run + 1 : 0;
+            longestLowRun = Math.max(longestLowRun, run);
+        }
+
+        ClientStatusReport report = Fixtures.classify(weeksOf(compliance, false));
+
+        if (longestLowRun < ScoringSettings.DEFAULTS.relapseWeeks()) {
+            assertTrue(report.weeks().stream().noneMatch(week -> week.status() == ClientStatus.RELAPSE));
+        }
+    }
+
+    @Property
+    void aWeekInProgressIsNeverASetback(
+            @ForAll("complianceSeries") List<Double> compliance,
+            @ForAll("phq9Series") List<Measurement> measurements) {
+        ClientStatusReport report = Fixtures.classify(weeksOf(compliance, true), measurements);
+
+        WeekAssessment current = report.weeks().get(report.weeks().size() - 1);
+        assertTrue(current.inProgress());
+        assertFalse(current.setback());
+        assertEquals(Band.IN_PROGRESS, current.band());
+        if (!current.evidence().rule().equals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE)) {
+            ClientStatus before = report.weeks().size() > 1 ? report.weeks().get(report.weeks().size() - 2).status()
+                    : ClientStatus.NOT_ESTABLISHED;
+            assertEquals(before, current.status());
+        }
+    }
+
+    @Property
+    void expectedOccurrencesNeverExceedTheSchedulesWeeklyMaximum(@ForAll("assignments") Assignment assignment) {
+        int[] expected = ExpectedOccurrences.perWeek(assignment, FIRST_WEEK, WEEKS);
+        for (int value : expected) {
+            assertTrue(value >= 0 && value <= 7, "expected " + value);
+        }
+    }
+
+    private static List<AssignmentWeek> aggregate(Assignment assignment, List<Attempt> attempts) {
+        return WeeklyCredit.aggregate(assignment, attempts, List.of(), ZONE, FIRST_WEEK, FIRST_WEEK.plusWeeks(WEEKS - 1), TODAY);
+    }
+
+    /** Null compliance means nothing expected. */
+    private static List<ClientWeek> weeksOf(List<Double> compliance, boolean lastInProgress) {
+        double[] values = new double[compliance.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = compliance.get(i) == null ? Fixtures.NOTHING : compliance.get(i);
+        }
+        return lastInProgress ? Fixtures.weeksEndingInProgress(FIRST_WEEK, values) : Fixtures.weeks(FIRST_WEEK, values);
+    }
+
+    @Provide
+    Arbitrary<Assignment> assignments() {
+        Arbitrary<Schedule> schedules = Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 7).map(Schedule::timesPerWeek),
+                Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(days -> Schedule.daysOfWeek(EnumSet.copyOf(days))),
+                Arbitraries.just(Schedule.daily()),
+                Arbitraries.integers().between(0, WEEKS * 7 - 1).map(day -> Schedule.once(FIRST_MONDAY.plusDays(day))));
+        Arbitrary<AssignmentRevision> revisions = Combinators.combine(
+                Arbitraries.integers().between(-7, WEEKS * 7),
+                Arbitraries.of(AssignmentRevision.Status.class),
+                schedules).as((day, status, schedule) -> new AssignmentRevision(FIRST_MONDAY.plusDays(day), status, schedule));
+        return revisions.list().ofMinSize(1).ofMaxSize(4)
+                .map(list -> new Assignment(ASSIGNMENT_ID, list, null, null));
+    }
+
+    @Provide
+    Arbitrary<Instant> moments() {
+        Instant start = FIRST_MONDAY.atStartOfDay(ZONE).toInstant();
+        return Arbitraries.longs().between(0, Duration.ofDays(WEEKS * 7L).toSeconds() - 1).map(start::plusSeconds);
+    }
+
+    @Provide
+    Arbitrary<List<Attempt>> attempts() {
+        Arbitrary<Attempt> attempt = Combinators.combine(
+                moments(),
+                Arbitraries.of(Attempt.Outcome.class),
+                Arbitraries.doubles().between(0, 1).injectNull(0.3)).as((moment, outcome, fraction) ->
+                        new Attempt(ASSIGNMENT_ID, moment, outcome, outcome == Attempt.Outcome.PARTIAL ? fraction : null,
+                                null, null, null, null, null));
+        return attempt.list().ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<List<Double>> complianceSeries() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(0.0, 0.2, 0.49, 0.5, 0.79, 0.8, 1.0),
+                Arbitraries.doubles().between(0, 1))
+                .injectNull(0.1)
+                .list().ofMinSize(1).ofMaxSize(26);
+    }
+
+    @Provide
+    Arbitrary<List<Measurement>> phq9Series() {
+        Arbitrary<Measurement> measurement = Combinators.combine(
+                Arbitraries.integers().between(0, 27),
+                Arbitraries.integers().between(0, 26 * 7 - 1))
+                .as((score, day) -> Fixtures.phq9(score, FIRST_MONDAY.plusDays(day)));
+        return measurement.list().ofMaxSize(8);
+    }
+}

@@ -1,0 +1,205 @@
+package com.homeworkapi.scoring;
+
+import static com.homeworkapi.scoring.Fixtures.classify;
+import static com.homeworkapi.scoring.Fixtures.phq9;
+import static com.homeworkapi.scoring.Fixtures.repeat;
+import static com.homeworkapi.scoring.Fixtures.weeks;
+import static com.homeworkapi.scoring.Fixtures.ybocs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Symptom scores: response, remission, relapse and gains held. */
+class SymptomStoriesTest {
+
+    private static final IsoWeek FIRST = IsoWeek.parse("2026-W02");
+    private static final LocalDate START = FIRST.monday();
+
+    private static SymptomSummary summaryOf(Instrument instrument, Measurement... scores) {
+        return new SymptomHistory(instrument, List.of(scores), ScoringSettings.DEFAULTS).summary();
+    }
+
+    @Test
+    void phq9BackAtTenOrMoreOnTwoMeasurementsFiveWeeksApartAfterRemissionIsARelapse() {
+        List<Measurement> scores = List.of(
+                phq9(16, START),
+                phq9(7, START.plusWeeks(6)),
+                phq9(11, START.plusWeeks(10)),
+                phq9(12, START.plusWeeks(15)));
+
+        ClientStatusReport report = classify(weeks(FIRST, repeat(1.0, 17)), scores);
+
+        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, report.evidence().rule());
+        assertTrue(report.evidence().scores().containsAll(List.of(phq9(11, START.plusWeeks(10)), phq9(12, START.plusWeeks(15)))));
+        assertEquals(10.0, report.evidence().thresholds().get("phq9.threshold"));
+        assertEquals(28.0, report.evidence().thresholds().get("symptomRelapseDays"));
+        assertEquals(ClientStatus.ON_TRACK, report.week(FIRST.plusWeeks(14)).status());
+        assertEquals(ClientStatus.RELAPSE, report.week(FIRST.plusWeeks(15)).status());
+        SymptomRelapse relapse = report.symptoms().get(0).relapses().get(0);
+        assertEquals(START.plusWeeks(15), relapse.onset());
+        assertNull(relapse.ended());
+    }
+
+    @Test
+    void aShortFlareOfTwoHighScoresTwoWeeksApartIsNotARelapse() {
+        List<Measurement> scores = List.of(
+                phq9(16, START),
+                phq9(7, START.plusWeeks(6)),
+                phq9(11, START.plusWeeks(10)),
+                phq9(12, START.plusWeeks(12)));
+
+        ClientStatusReport report = classify(weeks(FIRST, repeat(1.0, 14)), scores);
+
+        assertEquals(ClientStatus.ON_TRACK, report.status());
+        assertTrue(report.symptoms().get(0).relapses().isEmpty());
+    }
+
+    @Test
+    void aHighScoreBetweenTwoLowOnesBreaksTheRunOfConsecutiveMeasurements() {
+        List<Measurement> scores = List.of(
+                phq9(16, START), phq9(7, START.plusWeeks(4)), phq9(11, START.plusWeeks(6)),
+                phq9(8, START.plusWeeks(8)), phq9(12, START.plusWeeks(11)));
+
+        SymptomSummary summary = new SymptomHistory(Instrument.PHQ9, scores, ScoringSettings.DEFAULTS).summary();
+
+        assertTrue(summary.relapses().isEmpty());
+    }
+
+    @Test
+    void aClientWhoNeverRespondedCannotRelapseOnSymptoms() {
+        List<Measurement> scores = List.of(phq9(16, START), phq9(14, START.plusWeeks(4)), phq9(15, START.plusWeeks(10)));
+
+        SymptomSummary summary = summaryOf(Instrument.PHQ9, scores.toArray(Measurement[]::new));
+
+        assertFalse(summary.responded());
+        assertTrue(summary.relapses().isEmpty());
+    }
+
+    @Test
+    void losingAReliableImprovementWhileStillAboveThresholdIsARelapseOnceItSpansFourWeeks() {
+        // Reliably better (24 -> 12) but never below 10: only the "no longer reliably better" criterion can apply.
+        SymptomHistory history = new SymptomHistory(Instrument.PHQ9, List.of(
+                phq9(24, START), phq9(12, START.plusWeeks(4)), phq9(20, START.plusWeeks(8)), phq9(21, START.plusWeeks(12)),
+                phq9(11, START.plusWeeks(16))), ScoringSettings.DEFAULTS);
+
+        SymptomRelapse relapse = history.relapses().get(0);
+        assertEquals(START.plusWeeks(12), relapse.onset());
+        assertEquals(START.plusWeeks(16), relapse.ended());
+        assertTrue(relapse.activeOn(START.plusWeeks(14)));
+        assertFalse(relapse.activeOn(START.plusWeeks(16)));
+    }
+
+    @Test
+    void ybocsDropOfThirtyFivePercentIsAResponseAndTwelveOrLessIsRemission() {
+        SymptomSummary responded = summaryOf(Instrument.YBOCS, ybocs(28, START), ybocs(18, START.plusWeeks(8)));
+        assertTrue(responded.response());
+        assertTrue(responded.responded());
+        assertTrue(responded.reliableImprovement());
+        assertFalse(responded.belowThreshold());
+
+        SymptomSummary notYet = summaryOf(Instrument.YBOCS, ybocs(28, START), ybocs(19, START.plusWeeks(8)));
+        assertFalse(notYet.response());
+        assertFalse(notYet.reliableImprovement());
+
+        SymptomSummary remitted = summaryOf(Instrument.YBOCS, ybocs(28, START), ybocs(12, START.plusWeeks(12)));
+        assertTrue(remitted.belowThreshold());
+        SymptomSummary notRemitted = summaryOf(Instrument.YBOCS, ybocs(28, START), ybocs(13, START.plusWeeks(12)));
+        assertFalse(notRemitted.belowThreshold());
+    }
+
+    @Test
+    void ybocsBackAtThirteenOrMoreForAMonthAfterRemissionIsARelapse() {
+        List<Measurement> scores = List.of(ybocs(28, START), ybocs(11, START.plusWeeks(8)),
+                ybocs(14, START.plusWeeks(12)), ybocs(16, START.plusWeeks(16)));
+
+        ClientStatusReport report = classify(weeks(FIRST, repeat(1.0, 18)), scores);
+
+        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, report.evidence().rule());
+        assertEquals(35.0, report.evidence().thresholds().get("ybocs.responsePercent"));
+    }
+
+    @Test
+    void progressRetainedIsTheShareOfGainsStillHeld() {
+        SymptomSummary summary = summaryOf(Instrument.PHQ9, phq9(20, START), phq9(10, START.plusWeeks(6)), phq9(12, START.plusWeeks(10)));
+
+        assertEquals(0.8, summary.progressRetained(), 1e-9);
+        assertEquals(phq9(20, START), summary.baseline());
+        assertEquals(phq9(10, START.plusWeeks(6)), summary.best());
+        assertEquals(phq9(12, START.plusWeeks(10)), summary.latest());
+        assertEquals(8.0, summary.improvement());
+        assertFalse(summary.reliableWorseningFromBest());
+    }
+
+    @Test
+    void progressRetainedIsUndefinedWhenThereWereNoGains() {
+        SymptomSummary summary = summaryOf(Instrument.PHQ9, phq9(12, START), phq9(15, START.plusWeeks(4)));
+
+        assertNull(summary.progressRetained());
+        assertTrue(summary.evidence().explanation().contains("no gains yet"));
+    }
+
+    @Test
+    void progressRetainedGoesBelowZeroWhenTheClientIsWorseThanAtBaseline() {
+        SymptomSummary summary = summaryOf(Instrument.PHQ9, phq9(15, START), phq9(5, START.plusWeeks(4)), phq9(20, START.plusWeeks(8)));
+
+        assertEquals(-0.5, summary.progressRetained(), 1e-9);
+        assertTrue(summary.reliableWorseningFromBest());
+    }
+
+    @Test
+    void gad7ReliableChangeIsFourPoints() {
+        assertTrue(summaryOf(Instrument.GAD7, new Measurement("gad7", 14, START), new Measurement("gad7", 10, START.plusWeeks(4)))
+                .reliableImprovement());
+        assertFalse(summaryOf(Instrument.GAD7, new Measurement("gad7", 14, START), new Measurement("gad7", 11, START.plusWeeks(4)))
+                .reliableImprovement());
+    }
+
+    @Test
+    void jacobsonTruaxIndexFollowsTheFormula() {
+        // SD 5, reliability .84: SE = 2, Sdiff = 2 * sqrt(2).
+        assertEquals(-6 / (2 * Math.sqrt(2)), ReliableChange.jacobsonTruax(20, 14, 5, 0.84), 1e-12);
+        assertTrue(ReliableChange.isReliable(ReliableChange.jacobsonTruax(20, 14, 5, 0.84)));
+        assertFalse(ReliableChange.isReliable(ReliableChange.jacobsonTruax(20, 15, 5, 0.84)));
+        assertThrows(IllegalArgumentException.class, () -> ReliableChange.jacobsonTruax(20, 15, 5, 1.0));
+    }
+
+    @Test
+    void aClinicInstrumentWithSdAndReliabilityUsesJacobsonTruax() {
+        Instrument clinicScale = new Instrument("clinic_mood", 0, 50, 20, true, null, null, 5.0, 0.84);
+        Measurement baseline = new Measurement("clinic_mood", 30, START);
+
+        assertTrue(summaryOf(clinicScale, baseline, new Measurement("clinic_mood", 24, START.plusWeeks(4))).reliableImprovement());
+        assertFalse(summaryOf(clinicScale, baseline, new Measurement("clinic_mood", 25, START.plusWeeks(4))).reliableImprovement());
+        assertEquals("jacobson_truax", clinicScale.reliableChangeCriterion());
+    }
+
+    @Test
+    void aHigherIsBetterInstrumentCountsRisesAsGains() {
+        Instrument wellbeing = new Instrument("who5", 0, 100, 50, false, 10.0, null, null, null);
+
+        SymptomSummary summary = summaryOf(wellbeing, new Measurement("who5", 28, START), new Measurement("who5", 60, START.plusWeeks(6)));
+
+        assertTrue(summary.reliableImprovement());
+        assertTrue(summary.belowThreshold());
+        assertEquals(32.0, summary.improvement());
+    }
+
+    @Test
+    void aScoreOutsideTheInstrumentRangeIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> summaryOf(Instrument.PHQ9, phq9(28, START)));
+    }
+
+    @Test
+    void aMeasurementOfAnUnknownInstrumentIsRejected() {
+        List<Measurement> scores = List.of(new Measurement("unknown", 3, START));
+        assertThrows(IllegalArgumentException.class, () -> classify(weeks(FIRST, 1.0), scores));
+    }
+}
