@@ -1,6 +1,9 @@
 package com.homeworkapi.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -17,7 +20,9 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
@@ -34,6 +39,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
+        if (problem.status() == 401) {
+            return challenge(problem.toProblem());
+        }
         return respond(problem.toProblem());
     }
 
@@ -61,6 +69,14 @@ public class ProblemMappers {
         return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, message).toProblem());
     }
 
+    /** A number too large for its field, such as difficulty 99999999999. */
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException exception) {
+        JsonParser parser = exception.getProcessor();
+        String field = parser == null ? "" : streamPath(parser.getParsingContext());
+        return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, "is out of range").toProblem());
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException exception) {
         return respond(ApiProblem.invalid("body", "is not well-formed JSON").toProblem());
@@ -68,15 +84,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception) {
-        if (exception instanceof JsonMappingException mapping && mapping.getCause() instanceof ApiProblem problem) {
-            return apiProblem(problem);
+        if (exception instanceof JsonMappingException mapping) {
+            if (mapping.getCause() instanceof ApiProblem problem) {
+                return apiProblem(problem);
+            }
+            String field = jsonPath(mapping);
+            if (!field.isEmpty()) {
+                String message = mapping.getCause() instanceof InputCoercionException ? "is out of range"
+                        : "has an invalid value";
+                return respond(ApiProblem.invalid(field, message).toProblem());
+            }
         }
         return respond(ApiProblem.invalid("body", "could not be read as the expected JSON").toProblem());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException exception) {
-        Problem problem = ApiProblem.unauthorized("A valid bearer token is required.").toProblem();
+        return challenge(ApiProblem.unauthorized("A valid bearer token is required.").toProblem());
+    }
+
+    /** Every 401 names the scheme that would work (RFC 9110). */
+    private static Response challenge(Problem problem) {
         return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
@@ -171,6 +199,25 @@ public class ProblemMappers {
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
+        }
+        return path.toString();
+    }
+
+    private static String streamPath(JsonStreamContext context) {
+        Deque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
+            if (level.inArray()) {
+                steps.push("[" + level.getCurrentIndex() + "]");
+            } else if (level.getCurrentName() != null) {
+                steps.push(level.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            if (path.length() > 0 && !step.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(step);
         }
         return path.toString();
     }

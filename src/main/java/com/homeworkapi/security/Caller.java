@@ -20,10 +20,16 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
-    /** The caller's clinic; a token without a usable {@code clinic_id} is no credential here. */
+    /**
+     * The caller's clinic. A token without a usable {@code clinic_id}, or a client token without
+     * a usable {@code client_id}, is no credential here: every service asks for the clinic
+     * first, so such a token is refused before any data is looked up.
+     */
     public UUID clinicId() {
-        return uuidClaim(CLINIC_CLAIM)
+        UUID clinicId = uuidClaim(CLINIC_CLAIM)
                 .orElseThrow(() -> ApiProblem.unauthorized("The token carries no valid clinic_id claim."));
+        ownClientId();
+        return clinicId;
     }
 
     /** The only client a client token may see; empty for clinic staff and integrations. */
