@@ -111,6 +111,8 @@ public class AssignmentService {
         assignment.revision++;
         assignment.effectiveDate = effectiveDate;
         assignment.updatedAt = now;
+        // The versioned update goes first, so a concurrent revision fails as stale (412), not as a duplicate.
+        assignments.flush();
         assignments.addRevision(AssignmentRevision.of(assignment, now));
         assignments.flush();
         return tagged(assignment);

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public class Client {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "client_external_id", joinColumns = @JoinColumn(name = "client_id"))
+    @OrderBy("system asc, value asc")
     public List<ExternalId> externalIds = new ArrayList<>();
 
     @Column(name = "display_name")

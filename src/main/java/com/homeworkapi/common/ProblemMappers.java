@@ -108,18 +108,21 @@ public class ProblemMappers {
             return unreadableJson(unreadable);
         }
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        String detail = switch (status.getStatusCode()) {
-            case 404 -> "No resource at this path.";
-            case 405 -> "This path does not accept that method.";
-            case 406 -> "This operation cannot answer in the media type you accept.";
-            case 413 -> "The request body is larger than 1 MiB.";
-            case 415 -> "Send the body as application/json.";
-            default -> status.getReasonPhrase();
-        };
         if (status.getStatusCode() >= 500) {
             return unexpected(exception);
         }
-        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        if (status.getStatusCode() == 404) {
+            // Same type and title as a missing object: a malformed id in a path reads as not found.
+            return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
+                    "No resource at this path.", null));
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 405 -> "This path does not accept that method.";
+            case 406 -> "This operation cannot answer in the media type you accept.";
+            case 415 -> "Send the body as application/json.";
+            default -> status.getReasonPhrase();
+        };
+        String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return respond(new Problem(Problem.TYPE_BASE + slug, status.getReasonPhrase(), status.getStatusCode(),
                 detail, null));
     }

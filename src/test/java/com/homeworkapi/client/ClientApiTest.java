@@ -1,0 +1,173 @@
+package com.homeworkapi.client;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.homeworkapi.support.TestClinic;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ClientApiTest {
+
+    private static Map<String, Object> clientWithIdentifier(String system, String value) {
+        return Map.of("timeZone", "America/New_York", "displayName", "J.",
+                "externalIds", List.of(Map.of("system", system, "value", value)),
+                "treatmentStartDate", "2026-03-02", "primaryClinicianId", "clinician-7");
+    }
+
+    @Test
+    void shouldCreateClientAndReadItBack() {
+        TestClinic clinic = new TestClinic();
+        Response created = clinic.clinician().body(clientWithIdentifier("urn:ehr:epic", "MRN-1"))
+                .post("/v1/clients");
+        created.then().statusCode(201)
+                .header("ETag", equalTo("\"0\""))
+                .body("status", equalTo("active"))
+                .body("timeZone", equalTo("America/New_York"))
+                .body("treatmentStartDate", equalTo("2026-03-02"))
+                .body("externalIds[0].system", equalTo("urn:ehr:epic"))
+                .body("createdAt", notNullValue());
+        String id = created.path("id");
+        assertEquals("/v1/clients/" + id, java.net.URI.create(created.header("Location")).getPath());
+
+        clinic.clinician().get("/v1/clients/{id}", id).then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("id", equalTo(id))
+                .body("displayName", equalTo("J."))
+                .body("primaryClinicianId", equalTo("clinician-7"));
+    }
+
+    @Test
+    void shouldLetClientReadOnlyItsOwnRecord() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        clinic.client(clientId).get("/v1/clients/{id}", clientId).then().statusCode(200)
+                .body("id", equalTo(clientId.toString()));
+    }
+
+    @Test
+    void shouldFindClientByExternalIdentifier() {
+        TestClinic clinic = new TestClinic();
+        clinic.createClient(clientWithIdentifier("urn:ehr:epic", "MRN-1"));
+        UUID wanted = clinic.createClient(clientWithIdentifier("urn:ehr:epic", "MRN-2"));
+
+        clinic.clinician().queryParam("identifier", "urn:ehr:epic|MRN-2").get("/v1/clients").then().statusCode(200)
+                .body("items.id", contains(wanted.toString()));
+        clinic.clinician().queryParam("identifier", "urn:ehr:other|MRN-2").get("/v1/clients").then()
+                .statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void shouldRejectIdentifierAlreadyUsedInTheSameClinicButAllowItInAnother() {
+        TestClinic clinic = new TestClinic();
+        clinic.createClient(clientWithIdentifier("urn:ehr:epic", "MRN-9"));
+
+        clinic.clinician().body(clientWithIdentifier("urn:ehr:epic", "MRN-9")).post("/v1/clients").then()
+                .statusCode(409).body("status", equalTo(409));
+        clinic.clinician().get("/v1/clients").then().body("items", hasSize(1));
+
+        new TestClinic().createClient(clientWithIdentifier("urn:ehr:epic", "MRN-9"));
+    }
+
+    @Test
+    void shouldFilterClientsByStatus() {
+        TestClinic clinic = new TestClinic();
+        UUID active = clinic.createClient();
+        UUID discharged = clinic.createClient(Map.of("timeZone", "Europe/Paris", "status", "discharged"));
+
+        clinic.clinician().queryParam("status", "discharged").get("/v1/clients").then().statusCode(200)
+                .body("items.id", contains(discharged.toString()));
+        clinic.clinician().queryParam("status", "active").get("/v1/clients").then().statusCode(200)
+                .body("items.id", contains(active.toString()));
+    }
+
+    @Test
+    void shouldPageThroughClientsInCreationOrderWithoutGapsOrRepeats() {
+        TestClinic clinic = new TestClinic();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(clinic.createClient().toString());
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = clinic.clinician().queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/v1/clients");
+            page.then().statusCode(200);
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(created, seen);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void shouldReplaceClientWhenIfMatchIsCurrent() {
+        TestClinic clinic = new TestClinic();
+        UUID id = clinic.createClient(clientWithIdentifier("urn:ehr:epic", "MRN-3"));
+
+        clinic.clinician().header("If-Match", "\"0\"")
+                .body(Map.of("timeZone", "Europe/Berlin", "status", "discharged"))
+                .put("/v1/clients/{id}", id).then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("status", equalTo("discharged"))
+                .body("timeZone", equalTo("Europe/Berlin"))
+                .body("displayName", nullValue())
+                .body("externalIds", empty());
+        // The identifier was released by the replacement, so another client may take it.
+        clinic.createClient(clientWithIdentifier("urn:ehr:epic", "MRN-3"));
+    }
+
+    @Test
+    void shouldAnswer428WithoutIfMatchAnd412WhenStaleAndChangeNothing() {
+        TestClinic clinic = new TestClinic();
+        UUID id = clinic.createClient();
+        Map<String, Object> replacement = Map.of("timeZone", "Asia/Tokyo", "status", "active");
+
+        clinic.clinician().body(replacement).put("/v1/clients/{id}", id).then().statusCode(428)
+                .contentType("application/problem+json");
+        clinic.clinician().header("If-Match", "\"0\"").body(replacement).put("/v1/clients/{id}", id).then()
+                .statusCode(200);
+        clinic.clinician().header("If-Match", "\"0\"").body(Map.of("timeZone", "Europe/Oslo", "status", "active"))
+                .put("/v1/clients/{id}", id).then().statusCode(412).contentType("application/problem+json");
+
+        clinic.clinician().get("/v1/clients/{id}", id).then().body("timeZone", equalTo("Asia/Tokyo"))
+                .header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void shouldRejectTimeZoneThatIsNoIanaName() {
+        TestClinic clinic = new TestClinic();
+        for (String zone : List.of("+02:00", "Mars/Olympus", "CEST")) {
+            clinic.clinician().body(Map.of("timeZone", zone)).post("/v1/clients").then().statusCode(400)
+                    .body("errors[0].field", equalTo("timeZone"));
+        }
+        clinic.clinician().get("/v1/clients").then().body("items", empty());
+    }
+
+    @Test
+    void shouldRejectTheSameIdentifierTwiceInOneRequest() {
+        TestClinic clinic = new TestClinic();
+        Map<String, String> identifier = Map.of("system", "urn:ehr:epic", "value", "MRN-5");
+        clinic.clinicianSendingBadInput()
+                .body(Map.of("timeZone", "Europe/Berlin", "externalIds", List.of(identifier, identifier)))
+                .post("/v1/clients").then().statusCode(400)
+                .body("errors[0].field", equalTo("externalIds[1]"));
+    }
+}
