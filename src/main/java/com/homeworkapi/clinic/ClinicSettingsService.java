@@ -36,6 +36,8 @@ public class ClinicSettingsService {
 
     private static final Set<String> BUILT_IN_CODES = Instrument.BUILT_IN.stream().map(Instrument::code)
             .collect(Collectors.toUnmodifiableSet());
+    private static final String BUILT_IN_LIST = Instrument.BUILT_IN.stream().map(Instrument::code)
+            .collect(Collectors.joining(", "));
 
     @Inject
     ClinicSettingsRepository settings;
@@ -130,7 +132,7 @@ public class ClinicSettingsService {
             String field = "instruments[" + index + "].";
             if (BUILT_IN_CODES.contains(instrument.code())) {
                 errors.add(new Problem.FieldError(field + "code",
-                        "is the code of a built-in instrument (" + String.join(", ", sorted(BUILT_IN_CODES)) + ")"));
+                        "is the code of a built-in instrument (" + BUILT_IN_LIST + ")"));
             } else if (!codes.add(instrument.code())) {
                 errors.add(new Problem.FieldError(field + "code", "repeats a code already in the list"));
             }
@@ -221,10 +223,6 @@ public class ClinicSettingsService {
 
     private static List<Instrument> instrumentsOf(ClinicSettings row) {
         return row.instruments.stream().map(ClinicInstrument::toInstrument).toList();
-    }
-
-    private static List<String> sorted(Set<String> codes) {
-        return codes.stream().sorted().toList();
     }
 
     /** "0" stands for the defaults; a saved row's ETag is its version plus one, so it never repeats "0". */

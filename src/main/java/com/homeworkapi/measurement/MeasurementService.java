@@ -16,8 +16,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +45,7 @@ public class MeasurementService {
             throw unknownInstrument();
         }
         checkScore(instrument, request.score());
-        if (request.measuredOn().isAfter(LocalDate.ofInstant(clock.instant(), ZoneId.of(client.timeZone)))) {
+        if (request.measuredOn().isAfter(client.today(clock))) {
             throw ApiProblem.invalid("measuredOn", "must not be in the future in the client's time zone");
         }
         Measurement measurement = new Measurement();

@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,7 @@ public class ReviewService {
         if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw ApiProblem.invalid("weekStart", "must be a Monday, the first day of an ISO week");
         }
-        if (weekStart.isAfter(LocalDate.ofInstant(clock.instant(), ZoneId.of(client.timeZone)))) {
+        if (weekStart.isAfter(client.today(clock))) {
             throw ApiProblem.invalid("weekStart", "must not be a week that has not begun in the client's time zone");
         }
         List<ReviewRequest.Item> items = request.assignmentsOrEmpty();
