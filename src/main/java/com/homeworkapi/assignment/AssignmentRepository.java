@@ -4,6 +4,7 @@ import com.homeworkapi.common.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,16 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         }
         query.append(page.keysetCondition("createdAt")).append(" order by createdAt, id");
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
+    }
+
+    /** Which of these assignments belong to the client; a review may only rate its own client's homework. */
+    public List<UUID> idsOfClient(UUID clinicId, UUID clientId, Collection<UUID> assignmentIds) {
+        return getEntityManager().createQuery("select a.id from Assignment a"
+                + " where a.clinicId = :clinic and a.clientId = :client and a.id in :ids", UUID.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("client", clientId)
+                .setParameter("ids", assignmentIds)
+                .getResultList();
     }
 
     public void addRevision(AssignmentRevision revision) {

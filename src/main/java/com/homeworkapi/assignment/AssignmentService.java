@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -197,7 +196,7 @@ public class AssignmentService {
     }
 
     private LocalDate today(Client client) {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.of(client.timeZone));
+        return client.today(clock);
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b) {

@@ -12,8 +12,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,4 +59,9 @@ public class Client {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The date it is now where the client lives; weeks and "not in the future" are judged by it. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of(timeZone));
+    }
 }

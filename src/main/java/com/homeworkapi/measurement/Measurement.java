@@ -1,0 +1,41 @@
+package com.homeworkapi.measurement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One symptom score on an instrument; measurements are never edited. */
+@Entity
+@Table(name = "measurement")
+public class Measurement {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "clinic_id", nullable = false, updatable = false)
+    public UUID clinicId;
+
+    @Column(name = "client_id", nullable = false, updatable = false)
+    public UUID clientId;
+
+    /** The instrument's code: a built-in one such as phq9, or one of the clinic's own. */
+    @Column(nullable = false, updatable = false)
+    public String instrument;
+
+    @Column(nullable = false, updatable = false)
+    public double score;
+
+    /** The client's local date the instrument was filled in; symptom rules count days from it. */
+    @Column(name = "measured_on", nullable = false, updatable = false)
+    public LocalDate measuredOn;
+
+    @Column(updatable = false)
+    public String note;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    public Instant recordedAt;
+}
