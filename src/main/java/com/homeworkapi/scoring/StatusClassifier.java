@@ -119,7 +119,21 @@ public final class StatusClassifier {
             }
             WeekAssessment current = assessed.get(assessed.size() - 1);
             return new ClientStatusReport(current.status(), current.status().fhirAchievementStatus(remission),
-                    current.evidence(), engaged, assessed, episodes, symptoms);
+                    statusEvidence(assessed), engaged, assessed, episodes, symptoms);
+        }
+
+        /**
+         * The evidence of the week whose rule set the current status: a week in progress or
+         * with nothing expected only carries the status on, and would explain nothing.
+         */
+        private static Evidence statusEvidence(List<WeekAssessment> assessed) {
+            for (int i = assessed.size() - 1; i >= 0; i--) {
+                String rule = assessed.get(i).evidence().rule();
+                if (!rule.equals(Rules.IN_PROGRESS_CARRIES_STATUS) && !rule.equals(Rules.NOTHING_EXPECTED_CARRIES_STATUS)) {
+                    return assessed.get(i).evidence();
+                }
+            }
+            return assessed.get(assessed.size() - 1).evidence();
         }
 
         private WeekAssessment assess(ClientWeek week) {

@@ -159,7 +159,10 @@ class SlipAndRelapseStoriesTest {
         assertEquals(Band.IN_PROGRESS, current.band());
         assertFalse(current.setback());
         assertEquals(ClientStatus.ON_TRACK, report.status());
-        assertEquals(Rules.IN_PROGRESS_CARRIES_STATUS, report.evidence().rule());
+        assertEquals(Rules.IN_PROGRESS_CARRIES_STATUS, current.evidence().rule());
+        // The status is explained by the week that set it, not by the week that carries it on.
+        assertEquals(Rules.ON_TRACK_ADEQUATE_WEEK, report.evidence().rule());
+        assertEquals(List.of(FIRST.plusWeeks(2)), report.evidence().weeks());
     }
 
     @Test
