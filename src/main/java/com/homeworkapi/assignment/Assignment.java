@@ -1,27 +1,17 @@
 package com.homeworkapi.assignment;
 
+import com.homeworkapi.common.ClientOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 @Entity
 @Table(name = "assignment")
-public class Assignment {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public UUID clinicId;
-
-    @Column(name = "client_id", nullable = false, updatable = false)
-    public UUID clientId;
+public class Assignment extends ClientOwned {
 
     @Embedded
     public AssignmentTerms terms;

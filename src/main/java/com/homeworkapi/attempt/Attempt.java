@@ -1,11 +1,11 @@
 package com.homeworkapi.attempt;
 
+import com.homeworkapi.common.ClientOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -14,16 +14,7 @@ import java.util.UUID;
 /** One attempt at an assignment, as the client logged it; attempts are never edited. */
 @Entity
 @Table(name = "attempt")
-public class Attempt {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public UUID clinicId;
-
-    @Column(name = "client_id", nullable = false, updatable = false)
-    public UUID clientId;
+public class Attempt extends ClientOwned {
 
     @Column(name = "assignment_id", nullable = false, updatable = false)
     public UUID assignmentId;

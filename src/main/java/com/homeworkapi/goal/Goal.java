@@ -1,29 +1,19 @@
 package com.homeworkapi.goal;
 
+import com.homeworkapi.common.ClientOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 @Entity
 @Table(name = "goal")
-public class Goal {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public UUID clinicId;
-
-    @Column(name = "client_id", nullable = false, updatable = false)
-    public UUID clientId;
+public class Goal extends ClientOwned {
 
     @Column(nullable = false)
     public String title;

@@ -1,26 +1,16 @@
 package com.homeworkapi.measurement;
 
+import com.homeworkapi.common.ClientOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** One symptom score on an instrument; measurements are never edited. */
 @Entity
 @Table(name = "measurement")
-public class Measurement {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public UUID clinicId;
-
-    @Column(name = "client_id", nullable = false, updatable = false)
-    public UUID clientId;
+public class Measurement extends ClientOwned {
 
     /** The instrument's code: a built-in one such as phq9, or one of the clinic's own. */
     @Column(nullable = false, updatable = false)

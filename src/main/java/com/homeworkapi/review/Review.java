@@ -2,12 +2,12 @@ package com.homeworkapi.review;
 
 import com.homeworkapi.attempt.Obstacle;
 import com.homeworkapi.attempt.ObstaclesConverter;
+import com.homeworkapi.common.ClientOwned;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A clinician's review of one ISO week of a client's homework. Reviews are never edited; a
@@ -23,16 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "review")
-public class Review {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "clinic_id", nullable = false, updatable = false)
-    public UUID clinicId;
-
-    @Column(name = "client_id", nullable = false, updatable = false)
-    public UUID clientId;
+public class Review extends ClientOwned {
 
     /** The Monday of the reviewed ISO week. */
     @Column(name = "week_start", nullable = false, updatable = false)
