@@ -4,11 +4,14 @@ import com.homeworkapi.assignment.Assignment;
 import com.homeworkapi.assignment.AssignmentService;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.ClientDataChanged;
+import com.homeworkapi.common.Dates;
 import com.homeworkapi.common.Instants;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -38,6 +41,9 @@ public class AttemptService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Event<ClientDataChanged> clientDataChanged;
 
     @Inject
     Clock clock;
@@ -73,6 +79,7 @@ public class AttemptService {
         attempt.obstacles = content.obstacles();
         attempt.note = content.note();
         if (attempts.insertIfAbsent(attempt)) {
+            clientDataChanged.fire(new ClientDataChanged(attempt.clinicId, attempt.clientId));
             return new Logged(AttemptResponse.from(attempt), true);
         }
         // The id is taken: a retry of the same attempt is answered with what was stored.
@@ -126,7 +133,11 @@ public class AttemptService {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (!Dates.inRange(instant)) {
+                throw Dates.outOfRange(field);
+            }
+            return instant;
         } catch (DateTimeParseException unreadable) {
             throw ApiProblem.invalid(field, "must be an RFC 3339 date-time with offset, such as 2026-03-01T00:00:00Z");
         }

@@ -1,6 +1,8 @@
 package com.homeworkapi.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,11 +27,19 @@ public record PageCursor(String position, UUID id) {
 
     /** The sort key in the type the list is ordered by. */
     public Object position(Function<String, ?> parse) {
+        Object value;
         try {
-            return parse.apply(position);
+            value = parse.apply(position);
         } catch (RuntimeException unreadable) {
             throw invalid();
         }
+        // A forged position outside the calendar would reach the database as an error.
+        boolean outOfRange = value instanceof Instant instant && !Dates.inRange(instant)
+                || value instanceof LocalDate date && !Dates.inRange(date);
+        if (outOfRange) {
+            throw invalid();
+        }
+        return value;
     }
 
     private static ApiProblem invalid() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -38,8 +39,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.setDefaultLeniency(Boolean.FALSE);
-        mapper.registerModule(new SimpleModule("strict-date-times")
-                .addDeserializer(OffsetDateTime.class, new TextOnlyOffsetDateTime()));
+        mapper.registerModule(new SimpleModule("strict-text-and-dates")
+                .addDeserializer(OffsetDateTime.class, new TextOnlyOffsetDateTime())
+                .addDeserializer(LocalDate.class, new CalendarDate())
+                .addDeserializer(String.class, new TextWithoutNul()));
         for (CoercionInputShape number : new CoercionInputShape[] {CoercionInputShape.Integer,
             CoercionInputShape.Float, CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(number, CoercionAction.Fail);
@@ -61,11 +64,60 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
             }
             try {
-                return OffsetDateTime.parse(parser.getText());
+                OffsetDateTime value = OffsetDateTime.parse(parser.getText());
+                if (Dates.inRange(value.toInstant())) {
+                    return value;
+                }
             } catch (DateTimeParseException unreadable) {
-                return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, parser.getText(),
-                        "not an RFC 3339 date-time with offset");
+                // answered below
             }
+            return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class, parser.getText(),
+                    "not an RFC 3339 date-time with offset between 1900 and 2999");
+        }
+    }
+
+    /** An ISO date between 1900 and 2999. */
+    static final class CalendarDate extends StdScalarDeserializer<LocalDate> {
+
+        CalendarDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            try {
+                LocalDate value = LocalDate.parse(parser.getText());
+                if (Dates.inRange(value)) {
+                    return value;
+                }
+            } catch (DateTimeParseException unreadable) {
+                // answered below
+            }
+            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(),
+                    "not an ISO date between 1900 and 2999");
+        }
+    }
+
+    /** PostgreSQL cannot store the NUL character in text, and no caller means to send one. */
+    static final class TextWithoutNul extends StdScalarDeserializer<String> {
+
+        TextWithoutNul() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
+            String text = parser.getText();
+            if (text.indexOf(0) >= 0) {
+                return (String) context.handleWeirdStringValue(String.class, "", "contains a NUL character");
+            }
+            return text;
         }
     }
 }
