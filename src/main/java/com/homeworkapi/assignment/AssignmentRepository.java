@@ -29,6 +29,21 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
     }
 
+    public List<Assignment> listForClients(UUID clinicId, Collection<UUID> clientIds) {
+        return list("clinicId = :clinic and clientId in :clients",
+                Parameters.with("clinic", clinicId).and("clients", clientIds));
+    }
+
+    /** Revisions in number order, so that of two on one date the later one wins in scoring. */
+    public List<AssignmentRevision> listRevisionsForClients(UUID clinicId, Collection<UUID> clientIds) {
+        return getEntityManager().createQuery("select r from AssignmentRevision r where r.clinicId = :clinic"
+                + " and r.assignmentId in (select a.id from Assignment a where a.clinicId = :clinic"
+                + " and a.clientId in :clients) order by r.assignmentId, r.revision", AssignmentRevision.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("clients", clientIds)
+                .getResultList();
+    }
+
     /** Which of these assignments belong to the client; a review may only rate its own client's homework. */
     public List<UUID> idsOfClient(UUID clinicId, UUID clientId, Collection<UUID> assignmentIds) {
         return getEntityManager().createQuery("select a.id from Assignment a"

@@ -3,6 +3,7 @@ package com.homeworkapi.assignment;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.ETags;
 import com.homeworkapi.common.Instants;
 import com.homeworkapi.common.Page;
@@ -11,6 +12,7 @@ import com.homeworkapi.common.Tagged;
 import com.homeworkapi.goal.GoalRepository;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -43,6 +45,9 @@ public class AssignmentService {
     Caller caller;
 
     @Inject
+    Event<ClientDataChanged> clientDataChanged;
+
+    @Inject
     Clock clock;
 
     public Tagged<AssignmentResponse> createAssignment(UUID clientId, AssignmentRequest request) {
@@ -67,6 +72,7 @@ public class AssignmentService {
         assignments.persist(assignment);
         assignments.addRevision(AssignmentRevision.of(assignment, now));
         assignments.flush();
+        clientDataChanged.fire(new ClientDataChanged(assignment.clinicId, assignment.clientId));
         return tagged(assignment);
     }
 
@@ -114,6 +120,7 @@ public class AssignmentService {
         assignments.flush();
         assignments.addRevision(AssignmentRevision.of(assignment, now));
         assignments.flush();
+        clientDataChanged.fire(new ClientDataChanged(assignment.clinicId, assignment.clientId));
         return tagged(assignment);
     }
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,21 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
                 .setParameter("note", attempt.note)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** What scoring reads of an attempt; a projection, so thousands load without entity overhead. */
+    public record ScoringRow(UUID clientId, UUID assignmentId, Instant occurredAt, AttemptOutcome outcome,
+            Double completion, Integer qualityRating, Rater qualityRater, Integer sudsBefore, Integer sudsPeak,
+            Integer sudsAfter) {
+    }
+
+    public List<ScoringRow> scoringRows(UUID clinicId, Collection<UUID> clientIds) {
+        return getEntityManager().createQuery("select a.clientId, a.assignmentId, a.occurredAt, a.outcome,"
+                + " a.completion, a.qualityRating, a.qualityRater, a.sudsBefore, a.sudsPeak, a.sudsAfter"
+                + " from Attempt a where a.clinicId = :clinic and a.clientId in :clients", ScoringRow.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("clients", clientIds)
+                .getResultList();
     }
 
     public Optional<Attempt> findInClinic(UUID clinicId, UUID attemptId) {

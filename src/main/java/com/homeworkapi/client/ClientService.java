@@ -1,6 +1,7 @@
 package com.homeworkapi.client;
 
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.ETags;
 import com.homeworkapi.common.Instants;
 import com.homeworkapi.common.Page;
@@ -9,6 +10,7 @@ import com.homeworkapi.common.Tagged;
 import com.homeworkapi.common.TimeZones;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -30,6 +32,9 @@ public class ClientService {
     Caller caller;
 
     @Inject
+    Event<ClientDataChanged> clientDataChanged;
+
+    @Inject
     Clock clock;
 
     public Tagged<ClientResponse> createClient(ClientRequest request) {
@@ -43,6 +48,7 @@ public class ClientService {
         apply(request, client);
         clients.persist(client);
         clients.flush();
+        clientDataChanged.fire(new ClientDataChanged(clinicId, client.id));
         return tagged(client);
     }
 
@@ -67,6 +73,8 @@ public class ClientService {
         requireIdentifiersFree(client.clinicId, client.id, request.externalIdsOrEmpty());
         apply(request, client);
         clients.flush();
+        // A new time zone moves every week boundary.
+        clientDataChanged.fire(new ClientDataChanged(client.clinicId, client.id));
         return tagged(client);
     }
 

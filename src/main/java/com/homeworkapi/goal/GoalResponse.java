@@ -1,5 +1,6 @@
 package com.homeworkapi.goal;
 
+import com.homeworkapi.report.AchievementStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,10 +13,11 @@ public record GoalResponse(
         GoalStatus status,
         GoalRequest.Target target,
         LocalDate startDate,
+        AchievementStatus achievementStatus,
         Instant createdAt,
         Instant updatedAt) {
 
-    static GoalResponse from(Goal goal) {
+    static GoalResponse from(Goal goal, AchievementStatus achievementStatus) {
         GoalTarget target = goal.target;
         boolean hasTarget = target != null
                 && (target.description != null || target.instrument != null || target.value != null
@@ -23,6 +25,6 @@ public record GoalResponse(
         return new GoalResponse(goal.id, goal.clientId, goal.title, goal.description, goal.status,
                 hasTarget ? new GoalRequest.Target(target.description, target.instrument, target.value, target.dueDate)
                         : null,
-                goal.startDate, goal.createdAt, goal.updatedAt);
+                goal.startDate, achievementStatus, goal.createdAt, goal.updatedAt);
     }
 }

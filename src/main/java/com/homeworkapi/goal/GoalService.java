@@ -1,5 +1,6 @@
 package com.homeworkapi.goal;
 
+import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.ETags;
@@ -7,6 +8,8 @@ import com.homeworkapi.common.Instants;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.common.Tagged;
+import com.homeworkapi.report.AchievementStatus;
+import com.homeworkapi.report.GoalAchievements;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,31 +33,36 @@ public class GoalService {
     Caller caller;
 
     @Inject
+    GoalAchievements achievements;
+
+    @Inject
     Clock clock;
 
     public Tagged<GoalResponse> createGoal(UUID clientId, GoalRequest request) {
-        UUID visibleClientId = clients.findVisible(clientId).id;
+        Client client = clients.findVisible(clientId);
         Goal goal = new Goal();
         goal.id = UUID.randomUUID();
         goal.clinicId = caller.clinicId();
-        goal.clientId = visibleClientId;
+        goal.clientId = client.id;
         goal.createdAt = Instants.now(clock);
         apply(request, goal);
         goals.persist(goal);
         goals.flush();
-        return tagged(goal);
+        return tagged(goal, achievementsOf(client));
     }
 
     @Transactional(TxType.SUPPORTS)
     public Page<GoalResponse> listGoals(UUID clientId, PageRequest page) {
-        UUID visibleClientId = clients.findVisible(clientId).id;
-        List<Goal> rows = goals.listForClient(caller.clinicId(), visibleClientId, page);
-        return Page.of(rows, page, goal -> goal.createdAt, goal -> goal.id, GoalResponse::from);
+        Client client = clients.findVisible(clientId);
+        List<Goal> rows = goals.listForClient(caller.clinicId(), client.id, page);
+        GoalAchievements.ForClient achievements = achievementsOf(client);
+        return Page.of(rows, page, goal -> goal.createdAt, goal -> goal.id, goal -> response(goal, achievements));
     }
 
     @Transactional(TxType.SUPPORTS)
     public Tagged<GoalResponse> getGoal(UUID goalId) {
-        return tagged(findVisible(goalId));
+        Goal goal = findVisible(goalId);
+        return tagged(goal, achievementsOf(clients.findVisible(goal.clientId)));
     }
 
     public Tagged<GoalResponse> updateGoal(UUID goalId, String ifMatch, GoalRequest request) {
@@ -65,7 +73,7 @@ public class GoalService {
         }
         apply(request, goal);
         goals.flush();
-        return tagged(goal);
+        return tagged(goal, achievementsOf(clients.findVisible(goal.clientId)));
     }
 
     private Goal findVisible(UUID goalId) {
@@ -90,7 +98,22 @@ public class GoalService {
         goal.updatedAt = Instants.now(clock);
     }
 
-    private static Tagged<GoalResponse> tagged(Goal goal) {
-        return new Tagged<>(GoalResponse.from(goal), goal.version);
+    private GoalAchievements.ForClient achievementsOf(Client client) {
+        return achievements.forClient(client.clinicId, client.id, client.timeZone);
+    }
+
+    /** Only goals being worked towards, or completed, have an achievement status. */
+    private static GoalResponse response(Goal goal, GoalAchievements.ForClient achievements) {
+        AchievementStatus status = switch (goal.status) {
+            case COMPLETED -> achievements.completed();
+            case ACTIVE -> goal.target == null ? achievements.towards(null, null)
+                    : achievements.towards(goal.target.instrument, goal.target.value);
+            case PROPOSED, ON_HOLD, CANCELLED -> null;
+        };
+        return GoalResponse.from(goal, status);
+    }
+
+    private static Tagged<GoalResponse> tagged(Goal goal, GoalAchievements.ForClient achievements) {
+        return new Tagged<>(response(goal, achievements), goal.version);
     }
 }

@@ -48,13 +48,58 @@ public enum ApiOperation {
             null),
     LIST_CLIENT_ATTEMPTS("listClientAttempts", Method.GET, "/v1/clients/{clientId}/attempts", Audience.CLIENT_TOO,
             200, null),
-    GET_ATTEMPT("getAttempt", Method.GET, "/v1/attempts/{attemptId}", Audience.CLIENT_TOO, 200, null);
+    GET_ATTEMPT("getAttempt", Method.GET, "/v1/attempts/{attemptId}", Audience.CLIENT_TOO, 200, null),
 
-    /** Who may call an operation besides clinicians, integrations and admins. */
+    RECORD_MEASUREMENT("recordMeasurement", Method.POST, "/v1/clients/{clientId}/measurements", Audience.STAFF, 201,
+            () -> Map.of("instrument", "phq9", "score", 12, "measuredOn", "2026-01-12")),
+    LIST_MEASUREMENTS("listMeasurements", Method.GET, "/v1/clients/{clientId}/measurements", Audience.CLIENT_TOO,
+            200, null),
+
+    CREATE_REVIEW("createReview", Method.POST, "/v1/clients/{clientId}/reviews", Audience.STAFF, 201,
+            () -> Map.of("weekStart", "2026-01-12", "obstacles", List.of("no_time"),
+                    "nextWeekChanges", "Practise on the way to work, not at night.")),
+    LIST_REVIEWS("listReviews", Method.GET, "/v1/clients/{clientId}/reviews", Audience.CLIENT_TOO, 200, null),
+
+    GET_CLIENT_COMPLIANCE("getClientCompliance", Method.GET, "/v1/clients/{clientId}/compliance",
+            Audience.CLIENT_TOO, 200, null),
+    GET_ASSIGNMENT_COMPLIANCE("getAssignmentCompliance", Method.GET, "/v1/assignments/{assignmentId}/compliance",
+            Audience.CLIENT_TOO, 200, null),
+    GET_CLIENT_PROGRESS("getClientProgress", Method.GET, "/v1/clients/{clientId}/progress", Audience.CLIENT_TOO,
+            200, null),
+
+    GET_COMPLIANCE_REPORT("getComplianceReport", Method.GET, "/v1/reports/compliance", Audience.STAFF, 200, null),
+    GET_AT_RISK_REPORT("getAtRiskReport", Method.GET, "/v1/reports/at-risk", Audience.STAFF, 200, null),
+
+    GET_CLINIC_SETTINGS("getClinicSettings", Method.GET, "/v1/clinic/settings", Audience.STAFF, 200, null),
+    UPDATE_CLINIC_SETTINGS("updateClinicSettings", Method.PUT, "/v1/clinic/settings", Audience.ADMIN_ONLY, 200,
+            ApiOperation::clinicSettings);
+
+    /** The roles of a clinic's staff; a client token is the fourth role. */
+    public static final List<String> STAFF_ROLES = Audience.STAFF.roles;
+
+    /** Which roles may call an operation; any other role is answered 403. */
     public enum Audience {
-        STAFF,
-        /** A client token may call it too, for its own data only. */
-        CLIENT_TOO
+        /** Clinicians, integrations and admins. */
+        STAFF(List.of("clinician", "integration", "admin")),
+        /** Staff, and a client token too, for its own data only. */
+        CLIENT_TOO(List.of("clinician", "integration", "admin", "client")),
+        /** Only the clinic's admins: other staff and clients are answered 403. */
+        ADMIN_ONLY(List.of("admin"));
+
+        private final List<String> roles;
+
+        Audience(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public boolean allows(String role) {
+            return roles.contains(role);
+        }
+
+        /** The staff role tests call with unless they vary the role: the first one allowed. */
+        public String staffRole() {
+            return roles.stream().filter(STAFF_ROLES::contains).findFirst().orElseThrow();
+        }
     }
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
@@ -80,6 +125,15 @@ public enum ApiOperation {
         return audience == Audience.CLIENT_TOO;
     }
 
+    public boolean allows(String role) {
+        return audience.allows(role);
+    }
+
+    /** Works on the caller's clinic as a whole (its clients, reports, settings), not on one object of it. */
+    public boolean clinicLevel() {
+        return pathParameter() == null;
+    }
+
     public boolean hasBody() {
         return validBody != null;
     }
@@ -97,7 +151,7 @@ public enum ApiOperation {
         return operationId.startsWith("list");
     }
 
-    /** The one path parameter ({@code clientId}, {@code goalId}, ...), or null for /v1/clients. */
+    /** The one path parameter ({@code clientId}, {@code goalId}, ...), or null for a clinic-level operation. */
     public String pathParameter() {
         Matcher matcher = PATH_PARAMETER.matcher(path);
         return matcher.find() ? matcher.group(1) : null;
@@ -120,15 +174,25 @@ public enum ApiOperation {
         return sendWithBody(request, target, parameter == null ? null : target.id(parameter).toString(), body);
     }
 
+    /** Calls an update validly but with this If-Match, or none when it is null. */
+    public Response sendWithIfMatch(RequestSpecification request, SeededClient target, String ifMatch) {
+        String parameter = pathParameter();
+        return send(request, parameter == null ? null : target.id(parameter).toString(), ifMatch, validBody());
+    }
+
     private Response sendWithBody(RequestSpecification request, SeededClient target, String pathValue,
             Object body) {
+        // The current ETag, so that a refusal can only come from what the test varies.
+        return send(request, pathValue, isUpdate() ? target.currentETag(this) : null, body);
+    }
+
+    private Response send(RequestSpecification request, String pathValue, String ifMatch, Object body) {
         String parameter = pathParameter();
         if (parameter != null) {
             request.pathParam(parameter, pathValue);
         }
-        if (isUpdate()) {
-            // The current ETag, so that a refusal can only come from what the test varies.
-            request.header("If-Match", target.currentETag(this));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         if (body instanceof String text) {
             request.body(text);
@@ -138,6 +202,19 @@ public enum ApiOperation {
             request.body(body);
         }
         return request.request(method, path);
+    }
+
+    /**
+     * Settings an admin may save: stricter than the defaults, with one instrument of the
+     * clinic's own. Nested parts are maps and lists of their own, for tests to vary one field.
+     */
+    public static Map<String, Object> clinicSettings() {
+        return Map.of(
+                "compliance", Map.of("met", 0.9, "adequate", 0.6),
+                "weeks", Map.of("engagement", 3, "atRisk", 2, "relapse", 5, "recovering", 3),
+                "symptomRelapse", Map.of("measurements", 3, "spanDays", 35),
+                "instruments", List.of(Map.of("code", "pcl5", "name", "PTSD Checklist for DSM-5", "min", 0,
+                        "max", 80, "threshold", 33, "lowerIsBetter", true, "reliableChangePoints", 10)));
     }
 
     @Override

@@ -1,14 +1,15 @@
 package com.homeworkapi.support;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A client of a test clinic with one goal, one assignment and one logged attempt, and a
- * snapshot of all of it as the clinic's clinician sees it, to show that a refused request
- * changed nothing.
+ * A client of a test clinic with one goal, one assignment, one logged attempt, one measurement
+ * and one review, and a snapshot of all of it and of the clinic's settings as the clinic's
+ * clinician sees them, to show that a refused request changed nothing.
  */
 public final class SeededClient {
 
@@ -17,6 +18,8 @@ public final class SeededClient {
     public final UUID goalId;
     public final UUID assignmentId;
     public final UUID attemptId;
+    public final UUID measurementId;
+    public final UUID reviewId;
 
     private SeededClient(TestClinic clinic) {
         this.clinic = clinic;
@@ -24,6 +27,8 @@ public final class SeededClient {
         this.goalId = clinic.createGoal(clientId);
         this.assignmentId = clinic.createAssignment(clientId);
         this.attemptId = clinic.logAttempt(assignmentId);
+        this.measurementId = clinic.recordMeasurement(clientId);
+        this.reviewId = clinic.createReview(clientId, assignmentId);
     }
 
     public static SeededClient in(TestClinic clinic) {
@@ -41,11 +46,14 @@ public final class SeededClient {
         };
     }
 
-    /** The ETag of the object an update operation replaces, as its owner reads it now. */
+    /** The ETag of the object (or the clinic's settings) an update replaces, as its owner reads it now. */
     public String currentETag(ApiOperation update) {
         String parameter = update.pathParameter();
-        return clinic.clinician().pathParam(parameter, id(parameter)).get(update.path)
-                .then().statusCode(200).extract().header("ETag");
+        RequestSpecification owner = clinic.clinician();
+        if (parameter != null) {
+            owner.pathParam(parameter, id(parameter));
+        }
+        return owner.get(update.path).then().statusCode(200).extract().header("ETag");
     }
 
     /** Everything seeded, and the size of every list it appears in, read by the owner's clinician. */
@@ -54,6 +62,8 @@ public final class SeededClient {
         Response goal = read("/v1/goals/{id}", goalId);
         Response assignment = read("/v1/assignments/{id}", assignmentId);
         Response attempt = read("/v1/attempts/{id}", attemptId);
+        Response settings = clinic.clinician().get("/v1/clinic/settings");
+        settings.then().statusCode(200);
         return new State(
                 client.jsonPath().getMap("$"), client.header("ETag"),
                 goal.jsonPath().getMap("$"), goal.header("ETag"),
@@ -64,7 +74,10 @@ public final class SeededClient {
                 count("/v1/clients/{id}/assignments", clientId),
                 count("/v1/assignments/{id}/revisions", assignmentId),
                 count("/v1/assignments/{id}/attempts", assignmentId),
-                count("/v1/clients/{id}/attempts", clientId));
+                count("/v1/clients/{id}/attempts", clientId),
+                count("/v1/clients/{id}/measurements", clientId),
+                count("/v1/clients/{id}/reviews", clientId),
+                settings.jsonPath().getMap("$"), settings.header("ETag"));
     }
 
     private Response read(String path, UUID id) {
@@ -86,6 +99,7 @@ public final class SeededClient {
             Map<String, Object> assignment, String assignmentETag,
             Map<String, Object> attempt,
             int clientsInClinic, int goals, int assignments, int revisions, int assignmentAttempts,
-            int clientAttempts) {
+            int clientAttempts, int measurements, int reviews,
+            Map<String, Object> clinicSettings, String clinicSettingsETag) {
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,9 +32,27 @@ public final class TestClinic {
         return as(Tokens.client(id, clientId));
     }
 
+    public RequestSpecification staff(String role) {
+        return as(Tokens.staff(id, role));
+    }
+
+    /** A staff member whose role may call the operation (an admin where only admins may). */
+    public RequestSpecification staffAllowedTo(ApiOperation operation) {
+        return staff(operation.audience.staffRole());
+    }
+
     /** Sends what the contract forbids on purpose; only the response is checked against it. */
     public RequestSpecification clinicianSendingBadInput() {
-        return given().auth().oauth2(Tokens.staff(id, "clinician")).contentType(ContentType.JSON)
+        return sendingBadInput("clinician");
+    }
+
+    /** As {@link #clinicianSendingBadInput()}, in a role that may call the operation. */
+    public RequestSpecification sendingBadInputTo(ApiOperation operation) {
+        return sendingBadInput(operation.audience.staffRole());
+    }
+
+    private RequestSpecification sendingBadInput(String role) {
+        return given().auth().oauth2(Tokens.staff(id, role)).contentType(ContentType.JSON)
                 .filter(Contract.RESPONSES_ONLY);
     }
 
@@ -62,6 +81,19 @@ public final class TestClinic {
                 "kind", "exposure",
                 "schedule", Map.of("type", "times_per_week", "timesPerWeek", 3, "startDate", "2026-01-05"));
         return UUID.fromString(clinician().body(body).post("/v1/clients/{clientId}/assignments", clientId)
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public UUID recordMeasurement(UUID clientId) {
+        Map<String, Object> body = Map.of("instrument", "gad7", "score", 9, "measuredOn", "2026-01-05");
+        return UUID.fromString(clinician().body(body).post("/v1/clients/{clientId}/measurements", clientId)
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public UUID createReview(UUID clientId, UUID assignmentId) {
+        Map<String, Object> body = Map.of("weekStart", "2026-01-05",
+                "assignments", List.of(Map.of("assignmentId", assignmentId.toString(), "quality", 3)));
+        return UUID.fromString(clinician().body(body).post("/v1/clients/{clientId}/reviews", clientId)
                 .then().statusCode(201).extract().path("id"));
     }
 

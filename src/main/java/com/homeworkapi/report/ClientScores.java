@@ -1,0 +1,134 @@
+package com.homeworkapi.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.homeworkapi.clinic.ClinicSettingsService;
+import com.homeworkapi.common.ClientDataChanged;
+import com.homeworkapi.common.ClinicSettingsChanged;
+import com.homeworkapi.scoring.Attempt;
+import com.homeworkapi.scoring.ClientRecord;
+import com.homeworkapi.scoring.ClientScoreReport;
+import com.homeworkapi.scoring.ClientScoring;
+import com.homeworkapi.scoring.Instrument;
+import com.homeworkapi.scoring.IsoWeek;
+import com.homeworkapi.scoring.ScoringSettings;
+import com.homeworkapi.scoring.WeekAssessment;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps every client's score up to date. Writes only mark a score stale (one upsert in the
+ * writer's transaction); scores are recomputed in bulk when a report needs them, so logging an
+ * attempt never pays for scoring and a report never scores a client whose data did not change.
+ */
+@ApplicationScoped
+public class ClientScores {
+
+    /** Clients scored per transaction: large enough for few queries, small enough to hold in memory. */
+    static final int CHUNK = 500;
+
+    @Inject
+    ScoreStore store;
+
+    @Inject
+    ScoreInputs inputs;
+
+    @Inject
+    ClinicSettingsService clinicSettings;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    void onClientDataChanged(@Observes ClientDataChanged changed) {
+        store.markChanged(changed.clinicId(), changed.clientId());
+    }
+
+    void onClinicSettingsChanged(@Observes ClinicSettingsChanged changed) {
+        store.markClinicChanged(changed.clinicId());
+    }
+
+    /** Scores one client now from all its data, and keeps the result for reports if what was kept is stale. */
+    public ClientScoreReport scoreNow(UUID clinicId, UUID clientId, String timeZone) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            ScoreStore.KeptState kept = store.state(clinicId, clientId);
+            ClientRecord record = inputs.load(clinicId, Map.of(clientId, timeZone)).get(clientId);
+            ClientScoreReport report = ClientScoring.score(record, settings(clinicId), clock);
+            if (!kept.isFreshIn(IsoWeek.containing(report.today()).monday())) {
+                store.save(clinicId, List.of(toKept(clientId, kept.dataVersion(), record, report)));
+            }
+            return report;
+        });
+    }
+
+    /** Brings every stale score of the clinic up to date, a chunk per transaction. */
+    public void refreshStale(UUID clinicId) {
+        int refreshed;
+        do {
+            refreshed = QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId));
+        } while (refreshed == CHUNK);
+    }
+
+    private int refreshChunk(UUID clinicId) {
+        Map<UUID, String> zones = store.staleClients(clinicId, CHUNK);
+        if (zones.isEmpty()) {
+            return 0;
+        }
+        // Versions are read before the data, so a change committed meanwhile leaves the score stale.
+        Map<UUID, Long> seen = store.dataVersions(clinicId, zones.keySet());
+        Map<UUID, ClientRecord> records = inputs.load(clinicId, zones);
+        ScoringSettings settings = settings(clinicId);
+        Instant now = clock.instant();
+        List<ScoreStore.Scored> kept = new ArrayList<>(records.size());
+        records.forEach((clientId, record) -> kept.add(toKept(clientId, seen.getOrDefault(clientId, 0L), record,
+                ClientScoring.score(record, settings, now))));
+        // Rows are locked in id order, so two refreshes of overlapping chunks cannot deadlock.
+        kept.sort(Comparator.comparing(ScoreStore.Scored::clientId));
+        store.save(clinicId, kept);
+        return zones.size();
+    }
+
+    public ScoringSettings settings(UUID clinicId) {
+        return clinicSettings.scoringSettings(clinicId);
+    }
+
+    public Map<String, Instrument> instruments(UUID clinicId) {
+        return clinicSettings.instruments(clinicId);
+    }
+
+    private ScoreStore.Scored toKept(UUID clientId, long seenVersion, ClientRecord record, ClientScoreReport report) {
+        WeekAssessment lastEnded = report.status().lastEndedWeek();
+        Instant lastAttempt = record.attempts().stream().map(Attempt::occurredAt).max(Comparator.naturalOrder())
+                .orElse(null);
+        List<ScoreStore.WeekRow> weeks = report.status().weeks().stream()
+                .map(week -> new ScoreStore.WeekRow(week.week().monday(), week.inProgress(), week.expected(),
+                        week.countedCredit(), week.extraPractice(), week.compliance(), WeekResponse.code(week.band()),
+                        week.setback()))
+                .toList();
+        StatusResponse status = StatusResponse.from(report.status());
+        return new ScoreStore.Scored(clientId, seenVersion, report.computedAt(),
+                IsoWeek.containing(report.today()).monday(), status.code(), status.fhirAchievementStatus(),
+                status.engaged(), status.setbackWeeks(), lastEnded == null ? null : lastEnded.week().monday(),
+                lastEnded == null ? null : lastEnded.compliance(),
+                lastEnded == null ? null : WeekResponse.code(lastEnded.band()), lastAttempt, toJson(status), weeks);
+    }
+
+    private String toJson(StatusResponse status) {
+        try {
+            return json.writeValueAsString(status);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("status could not be written as JSON", impossible);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.homeworkapi.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Clinic reports over the kept scores. Rows are read through a server-side cursor and handed
+ * on one by one, so a clinic of any size streams without being held in memory.
+ */
+@ApplicationScoped
+public class ReportRepository {
+
+    /** Rows fetched per round trip while streaming. */
+    static final int FETCH_SIZE = 1000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @FunctionalInterface
+    public interface RowSink<T> {
+        void accept(T row) throws java.io.IOException;
+    }
+
+    public void complianceRows(UUID clinicId, LocalDate from, LocalDate to, String clinicianId,
+            RowSink<ReportRow> sink) throws SQLException, java.io.IOException {
+        String sql = """
+                select c.id, c.display_name, c.primary_clinician_id, s.status, w.weeks, w.mean,
+                       s.last_full_week_start, s.last_full_week_compliance, s.last_full_week_band,
+                       coalesce(s.setback_weeks, 0), s.last_attempt_at, s.computed_at
+                from client c
+                left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+                left join lateral (select count(*) as weeks, sum(counted_credit) / sum(expected) as mean
+                           from client_week_score
+                           where clinic_id = c.clinic_id and client_id = c.id and week_start between ? and ?
+                             and not in_progress and expected > 0) w on true
+                where c.clinic_id = ? and c.status = 'ACTIVE' and (cast(? as varchar) is null or c.primary_clinician_id = ?)
+                order by c.created_at, c.id
+                """;
+        try (Connection connection = dataSource.getConnection()) {
+            // A cursor only streams inside a transaction.
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setDate(1, Date.valueOf(from));
+                statement.setDate(2, Date.valueOf(to));
+                statement.setObject(3, clinicId);
+                statement.setString(4, clinicianId);
+                statement.setString(5, clinicianId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(new ReportRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getInt(5), nullableDouble(rows, 6), localDate(rows, 7),
+                                nullableDouble(rows, 8), rows.getString(9), rows.getInt(10), instant(rows, 11),
+                                instant(rows, 12)));
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /** Clients in a setback, most serious first: relapse, at risk, slip; then the longest setback. */
+    public List<AtRiskRow> atRiskRows(UUID clinicId, String clinicianId) throws SQLException {
+        String sql = """
+                select c.id, c.display_name, c.primary_clinician_id, s.evidence, s.last_full_week_compliance,
+                       s.last_attempt_at, s.computed_at
+                from client c
+                join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+                where c.clinic_id = ? and c.status = 'ACTIVE' and s.status in ('relapse', 'at_risk', 'slip')
+                  and (cast(? as varchar) is null or c.primary_clinician_id = ?)
+                order by case s.status when 'relapse' then 0 when 'at_risk' then 1 else 2 end,
+                         s.setback_weeks desc, c.created_at, c.id
+                """;
+        List<AtRiskRow> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, clinicId);
+            statement.setString(2, clinicianId);
+            statement.setString(3, clinicianId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new AtRiskRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            status(rows.getString(4)), nullableDouble(rows, 5), instant(rows, 6), instant(rows, 7)));
+                }
+            }
+        }
+        return result;
+    }
+
+    private StatusResponse status(String stored) {
+        try {
+            return json.readValue(stored, StatusResponse.class);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("a kept status could not be read", corrupt);
+        }
+    }
+
+    private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static LocalDate localDate(ResultSet rows, int column) throws SQLException {
+        Date value = rows.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        Timestamp value = rows.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,37 @@
+package com.homeworkapi.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One active client in the clinic compliance report.
+ *
+ * @param weeksCovered    ended weeks in the range in which something was expected
+ * @param meanCompliance  credit over expected across those weeks (each expected occurrence weighs the same)
+ * @param setbackWeeks    length of the current setback in weeks; 0 when there is none
+ * @param computedAt      when the figures were computed; late attempts can change past weeks
+ */
+public record ReportRow(
+        UUID clientId,
+        String displayName,
+        String primaryClinicianId,
+        String status,
+        int weeksCovered,
+        Double meanCompliance,
+        LocalDate lastFullWeekStart,
+        Double lastFullWeekCompliance,
+        String lastFullWeekBand,
+        int setbackWeeks,
+        Instant lastAttemptAt,
+        Instant computedAt) {
+
+    static final String[] CSV_HEADER = {"clientId", "displayName", "primaryClinicianId", "status", "weeksCovered",
+        "meanCompliance", "lastFullWeekStart", "lastFullWeekCompliance", "lastFullWeekBand", "setbackWeeks",
+        "lastAttemptAt", "computedAt"};
+
+    Object[] csvCells() {
+        return new Object[] {clientId, displayName, primaryClinicianId, status, weeksCovered, meanCompliance,
+            lastFullWeekStart, lastFullWeekCompliance, lastFullWeekBand, setbackWeeks, lastAttemptAt, computedAt};
+    }
+}

@@ -1,0 +1,90 @@
+package com.homeworkapi.report;
+
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Clinic-wide reports. Stale scores of the clinic are brought up to date first, then read in one query. */
+@ApplicationScoped
+public class ReportService {
+
+    /** Weeks a report covers when the caller gives no range. */
+    static final int DEFAULT_WEEKS = 12;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ClientScores scores;
+
+    @Inject
+    ReportRepository reports;
+
+    @Inject
+    Clock clock;
+
+    public ComplianceReport complianceReport(String from, String to, String clinicianId) throws SQLException {
+        UUID clinicId = caller.clinicId();
+        WeekRange range = range(from, to);
+        scores.refreshStale(clinicId);
+        List<ReportRow> rows = new ArrayList<>();
+        try {
+            reports.complianceRows(clinicId, range.from(), range.to(), clinicianFilter(clinicianId), rows::add);
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return new ComplianceReport(clock.instant(), range.from(), range.to(),
+                scores.settings(clinicId).asThresholds(), rows);
+    }
+
+    /** The same rows as CSV, written while they are read. */
+    public StreamingOutput complianceCsv(String from, String to, String clinicianId) {
+        UUID clinicId = caller.clinicId();
+        WeekRange range = range(from, to);
+        scores.refreshStale(clinicId);
+        String clinician = clinicianFilter(clinicianId);
+        return output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            CsvWriter csv = new CsvWriter(writer);
+            csv.row((Object[]) ReportRow.CSV_HEADER);
+            try {
+                reports.complianceRows(clinicId, range.from(), range.to(), clinician, row -> csv.row(row.csvCells()));
+            } catch (SQLException failed) {
+                throw new java.io.IOException("the report could not be read", failed);
+            }
+            writer.flush();
+        };
+    }
+
+    public AtRiskReport atRisk(String clinicianId) throws SQLException {
+        UUID clinicId = caller.clinicId();
+        scores.refreshStale(clinicId);
+        return new AtRiskReport(clock.instant(), reports.atRiskRows(clinicId, clinicianFilter(clinicianId)));
+    }
+
+    private WeekRange range(String from, String to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate defaultFrom = today.minusWeeks(DEFAULT_WEEKS - 1L).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return WeekRange.parse(from, to, defaultFrom, today);
+    }
+
+    private static String clinicianFilter(String clinicianId) {
+        if (clinicianId != null && clinicianId.length() > 200) {
+            throw ApiProblem.invalid("clinicianId", "must be at most 200 characters");
+        }
+        return clinicianId == null || clinicianId.isBlank() ? null : clinicianId;
+    }
+}

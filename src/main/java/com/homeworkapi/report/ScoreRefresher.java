@@ -1,0 +1,39 @@
+package com.homeworkapi.report;
+
+import com.homeworkapi.client.ClientRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps scores fresh between reports: after a burst of synced attempts, or when a new week
+ * begins in the clients' time zones, the next report finds nothing left to compute. Any
+ * number of instances may run it; two computing the same client only repeat work.
+ */
+@ApplicationScoped
+public class ScoreRefresher {
+
+    private static final Logger LOG = Logger.getLogger(ScoreRefresher.class);
+
+    @Inject
+    ClientScores scores;
+
+    @Inject
+    ClientRepository clients;
+
+    @Scheduled(every = "${homework.scores.refresh-every}", delayed = "${homework.scores.refresh-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshAllClinics() {
+        for (UUID clinicId : QuarkusTransaction.requiringNew().call(clients::listClinicsWithActiveClients)) {
+            try {
+                scores.refreshStale(clinicId);
+            } catch (RuntimeException failed) {
+                // One clinic's failure must not starve the others; the next run retries it.
+                LOG.errorf("Refreshing scores of clinic %s failed: %s", clinicId, failed.getClass().getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package com.homeworkapi.report;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.homeworkapi.support.TestClinic;
+import io.restassured.response.Response;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReportApiTest {
+
+    /** Three clients of one clinic: one on track, one in a slip, one in relapse. */
+    private record Caseload(TestClinic clinic, HomeworkHistory onTrack, HomeworkHistory slip,
+            HomeworkHistory relapse) {
+
+        static Caseload create() {
+            TestClinic clinic = new TestClinic();
+            HomeworkHistory onTrack = HomeworkHistory.threeTimesAWeekSince(clinic, 4,
+                    client("On track", "dr-a")).completedEveryWeek(4, 1);
+            HomeworkHistory slip = HomeworkHistory.threeTimesAWeekSince(clinic, 4,
+                    client("=HYPERLINK(\"http://x\",\"a, b\")", "dr-b")).completedEveryWeek(4, 2);
+            HomeworkHistory relapse = HomeworkHistory.threeTimesAWeekSince(clinic, 6,
+                    client("-relapsed", "dr-a")).completedEveryWeek(6, 5);
+            return new Caseload(clinic, onTrack, slip, relapse);
+        }
+
+        private static Map<String, Object> client(String displayName, String clinician) {
+            return Map.of("timeZone", "Europe/Berlin", "displayName", displayName, "primaryClinicianId", clinician);
+        }
+    }
+
+    @Test
+    void theComplianceReportHasARowPerActiveClientWithItsStatusAndFigures() {
+        Caseload caseload = Caseload.create();
+        caseload.clinic.createClient(Map.of("timeZone", "Europe/Berlin", "status", "discharged"));
+
+        Response report = caseload.clinic.clinician()
+                .queryParam("from", HomeworkHistory.monday(4).toString())
+                .queryParam("to", HomeworkHistory.monday(1).plusDays(6).toString())
+                .get("/v1/reports/compliance");
+        report.then().statusCode(200)
+                .body("items", hasSize(3))
+                .body("items.clientId", contains(caseload.onTrack.clientId.toString(),
+                        caseload.slip.clientId.toString(), caseload.relapse.clientId.toString()))
+                .body("items.status", contains("on_track", "slip", "relapse"))
+                .body("items.weeksCovered", contains(4, 4, 4))
+                .body("items[0].meanCompliance", equalTo(1.0f))
+                .body("items[1].meanCompliance", equalTo(0.75f))
+                .body("items[2].meanCompliance", equalTo(0.0f))
+                .body("items.lastFullWeekCompliance", contains(1.0f, 0.0f, 0.0f))
+                .body("items.setbackWeeks", contains(0, 1, 4))
+                .body("thresholds.adequate", equalTo(0.5f));
+
+        caseload.clinic.integration().queryParam("clinicianId", "dr-a").get("/v1/reports/compliance").then()
+                .statusCode(200)
+                .body("items.clientId", contains(caseload.onTrack.clientId.toString(),
+                        caseload.relapse.clientId.toString()));
+    }
+
+    @Test
+    void theAtRiskListPutsTheMostSeriousFirstWithEvidence() {
+        Caseload caseload = Caseload.create();
+
+        caseload.clinic.clinician().get("/v1/reports/at-risk").then().statusCode(200)
+                .body("items.clientId", contains(caseload.relapse.clientId.toString(),
+                        caseload.slip.clientId.toString()))
+                .body("items.status.code", contains("relapse", "slip"))
+                .body("items[0].status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks"))
+                .body("items[0].status.evidence.weeks", hasSize(4))
+                .body("items[1].status.evidence.rule", equalTo("setback_run_below_relapse_weeks"));
+    }
+
+    @Test
+    void aLateSyncIsInTheNextReportWithoutWaiting() {
+        Caseload caseload = Caseload.create();
+        caseload.clinic.clinician().get("/v1/reports/at-risk").then().body("items", hasSize(2));
+
+        caseload.slip.completed(1, 3);
+
+        caseload.clinic.clinician().get("/v1/reports/at-risk").then()
+                .body("items.clientId", contains(caseload.relapse.clientId.toString()));
+    }
+
+    @Test
+    void theCsvReportParsesBackWithItsHeaderAndNeutralisesFormulas() {
+        Caseload caseload = Caseload.create();
+
+        Response csv = caseload.clinic.clinician().accept("text/csv").get("/v1/reports/compliance");
+        csv.then().statusCode(200)
+                .contentType("text/csv")
+                .header("Content-Disposition", equalTo("attachment; filename=\"compliance-report.csv\""));
+        List<List<String>> rows = parseCsv(csv.asString());
+
+        assertEquals(List.of("clientId", "displayName", "primaryClinicianId", "status", "weeksCovered",
+                "meanCompliance", "lastFullWeekStart", "lastFullWeekCompliance", "lastFullWeekBand", "setbackWeeks",
+                "lastAttemptAt", "computedAt"), rows.get(0));
+        assertEquals(4, rows.size());
+        Map<String, List<String>> byClient = new HashMap<>();
+        rows.subList(1, rows.size()).forEach(row -> byClient.put(row.get(0), row));
+        assertEquals("'=HYPERLINK(\"http://x\",\"a, b\")", byClient.get(caseload.slip.clientId.toString()).get(1));
+        assertEquals("'-relapsed", byClient.get(caseload.relapse.clientId.toString()).get(1));
+        assertEquals("relapse", byClient.get(caseload.relapse.clientId.toString()).get(3));
+        assertEquals("On track", byClient.get(caseload.onTrack.clientId.toString()).get(1));
+        assertTrue(csv.asString().contains("\r\n"), "RFC 4180 lines end in CRLF");
+    }
+
+    @Test
+    void clientTokensGetNoReportsAndOtherClinicsSeeNoneOfOurClients() {
+        Caseload caseload = Caseload.create();
+        TestClinic otherClinic = new TestClinic();
+
+        caseload.clinic.client(caseload.slip.clientId).get("/v1/reports/compliance").then().statusCode(403);
+        caseload.clinic.client(caseload.slip.clientId).get("/v1/reports/at-risk").then().statusCode(403);
+        caseload.clinic.client(caseload.slip.clientId).accept("text/csv").get("/v1/reports/compliance").then()
+                .statusCode(403).contentType("application/problem+json");
+        otherClinic.clinician().get("/v1/reports/compliance").then().statusCode(200).body("items", empty());
+        otherClinic.clinician().get("/v1/reports/at-risk").then().statusCode(200).body("items", empty());
+        List<List<String>> otherCsv = parseCsv(otherClinic.admin().accept("text/csv").get("/v1/reports/compliance")
+                .then().statusCode(200).extract().asString());
+        assertEquals(1, otherCsv.size());
+    }
+
+    @Test
+    void aReportRangeOrClinicianFilterThatCannotBeReadIsA400() {
+        TestClinic clinic = new TestClinic();
+        clinic.clinicianSendingBadInput().queryParam("from", "2026-13-01").get("/v1/reports/compliance").then()
+                .statusCode(400).body("errors.field", contains("from"));
+        clinic.clinicianSendingBadInput().queryParam("clinicianId", "x".repeat(201)).get("/v1/reports/at-risk")
+                .then().statusCode(400).body("errors.field", contains("clinicianId"));
+        clinic.clinicianSendingBadInput().accept("application/xml").get("/v1/reports/compliance").then()
+                .statusCode(406);
+    }
+
+    /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,50 @@
+package com.homeworkapi.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.homeworkapi.support.TestClinic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The kept scores: marked stale by every write, brought up to date by the background refresh. */
+@QuarkusTest
+class ScoreRefresherTest {
+
+    @Inject
+    ScoreRefresher refresher;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aWriteMarksTheScoreStaleAndTheBackgroundRefreshBringsItUpToDate() {
+        TestClinic clinic = new TestClinic();
+        HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 4,
+                Map.of("timeZone", "Europe/Berlin")).completedEveryWeek(4, 2);
+
+        refresher.refreshAllClinics();
+        assertEquals(new Kept("slip", true), kept(history));
+
+        history.completed(1, 3);
+        assertEquals(new Kept("slip", false), kept(history));
+
+        refresher.refreshAllClinics();
+        assertEquals(new Kept("on_track", true), kept(history));
+    }
+
+    private record Kept(String status, boolean upToDate) {
+    }
+
+    private Kept kept(HomeworkHistory history) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "select status, data_version = scored_version from client_score where clinic_id = :clinic"
+                        + " and client_id = :client")
+                .setParameter("clinic", history.clinic.id).setParameter("client", history.clientId)
+                .getSingleResult());
+        return new Kept((String) row[0], (Boolean) row[1]);
+    }
+}
