@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Scoring benchmark: seeds one clinic with 10,000 clients, 30,000 assignments and about
+# 3 million attempts in its own schema, starts the packaged service against it, and times
+# the clinic report (JSON and CSV), one client's compliance and the at-risk list.
+# Reports medians and p90 over ROUNDS requests, and the ratio to plain SQL on the same data.
+#
+#   bench/scoring/run.sh [ROUNDS]      (default 20, after WARMUP=10 untimed rounds;
+#                                       needs curl, psql, python3)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS=${1:-20}
+WARMUP=${WARMUP:-10}
+SCHEMA=homework_bench
+PORT=8089
+CLINIC=00000000-0000-4000-8000-0000000b3e11
+API=http://localhost:$PORT
+export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
+psql_bench() { PGOPTIONS="-c search_path=$SCHEMA" psql -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+DB_SCHEMA=$SCHEMA PORT=$PORT JWT_ISSUER=https://dev.homework-api.local \
+  JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem \
+  java -jar target/quarkus-app/quarkus-run.jar > target/bench-scoring-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "$API/q/health/ready" >/dev/null && break
+  sleep 1
+done
+
+echo "Seeding (this takes a minute or two)..."
+seed_start=$(date +%s)
+psql_bench -f bench/scoring/seed.sql
+echo "Seeded in $(( $(date +%s) - seed_start )) s"
+
+TOKEN=$(dev/mint-token.sh --role clinician --clinic $CLINIC --ttl 7200)
+time_get() { # prints seconds for one GET; stops the run on any answer but 200
+  local answer
+  answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
+    -H "Accept: ${2:-application/json}" "$API$1")
+  if [ "${answer%% *}" != 200 ]; then
+    echo "GET $1 answered ${answer%% *}" >&2
+    exit 1
+  fi
+  echo "${answer#* }"
+}
+
+echo "Cold: the first report scores all 10,000 clients"
+cold=$(time_get /v1/reports/compliance)
+rows=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/reports/compliance" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+csv_lines=$(curl -s -H "Authorization: Bearer $TOKEN" -H "Accept: text/csv" "$API/v1/reports/compliance" | wc -l)
+at_risk=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/reports/at-risk" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+
+mapfile -t clients < <(psql_bench -c "select id from client where clinic_id = '$CLINIC' order by random() limit $((ROUNDS + WARMUP))")
+echo "Warming up the JVM ($WARMUP untimed rounds)"
+for i in $(seq 1 "$WARMUP"); do
+  for path in /v1/reports/compliance /v1/reports/at-risk "/v1/clients/${clients[$((ROUNDS + i - 1))]}/compliance"; do
+    time_get "$path" > /dev/null
+  done
+  time_get /v1/reports/compliance text/csv > /dev/null
+done
+results=$(mktemp)
+for i in $(seq 1 "$ROUNDS"); do
+  echo "report_json $(time_get /v1/reports/compliance)" >> "$results"
+  echo "report_csv $(time_get /v1/reports/compliance text/csv)" >> "$results"
+  echo "at_risk $(time_get /v1/reports/at-risk)" >> "$results"
+  echo "client_compliance $(time_get "/v1/clients/${clients[$((i - 1))]}/compliance")" >> "$results"
+done
+
+# Plain SQL on the same rows, for scale: weekly counts of every client, and of one client.
+sql_time() { # prints seconds of the statement, median of 5
+  for _ in 1 2 3 4 5; do
+    psql_bench -c '\timing on' -c "$1" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
+  done | sort -n | sed -n 3p | awk '{ printf "%.4f\n", $1 / 1000 }'
+}
+all_sql=$(sql_time "select client_id, date_trunc('week', occurred_at), count(*) from attempt where clinic_id = '$CLINIC' group by 1, 2" )
+one_sql=$(sql_time "select date_trunc('week', occurred_at), count(*) from attempt where clinic_id = '$CLINIC' and client_id = '${clients[0]}' group by 1")
+
+python3 - "$results" "$cold" "$all_sql" "$one_sql" "$rows" "$csv_lines" "$at_risk" <<'PY'
+import statistics, sys
+path, cold, all_sql, one_sql, rows, csv_lines, at_risk = sys.argv[1:]
+times = {}
+for line in open(path):
+    name, seconds = line.split()
+    times.setdefault(name, []).append(float(seconds))
+def p90(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+targets = {"report_json": 1.0, "report_csv": 1.0, "at_risk": 0.2, "client_compliance": 0.05}
+baseline = {"report_json": float(all_sql), "report_csv": float(all_sql), "at_risk": float(all_sql),
+            "client_compliance": float(one_sql)}
+print(f"rows: report {rows}, csv lines {csv_lines} (with header), at-risk {at_risk}")
+print(f"cold first report (scores all clients): {float(cold):.2f} s")
+print(f"plain SQL weekly GROUP BY: all clients {float(all_sql) * 1000:.0f} ms, one client {float(one_sql) * 1000:.2f} ms")
+print(f"{'endpoint':<18} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'target ms':>10} {'median/plain SQL':>17}")
+for name in ["client_compliance", "at_risk", "report_json", "report_csv"]:
+    values = times[name]
+    median = statistics.median(values)
+    print(f"{name:<18} {len(values):>3} {median * 1000:>10.1f} {p90(values) * 1000:>8.1f} "
+          f"{targets[name] * 1000:>10.0f} {median / baseline[name]:>17.2f}")
+PY

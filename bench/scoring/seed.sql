@@ -1,0 +1,54 @@
+-- One clinic with 10,000 clients, 3 assignments each (3 times a week), and 26 weeks of
+-- attempts up to last week: about 3 million. One client in ten stopped four weeks ago
+-- (a relapse), one in ten missed last week (a slip); the rest practise 4 times a week.
+\set clinic '''00000000-0000-4000-8000-0000000b3e11'''
+begin;
+delete from client_week_score where clinic_id = :clinic;
+delete from client_score where clinic_id = :clinic;
+delete from attempt where clinic_id = :clinic;
+delete from assignment_revision where clinic_id = :clinic;
+delete from assignment where clinic_id = :clinic;
+delete from client_external_id where clinic_id = :clinic;
+delete from client where clinic_id = :clinic;
+
+create temporary table bench_start as
+select (date_trunc('week', now() at time zone 'Europe/Berlin')::date - 26 * 7) as monday;
+
+insert into client (id, clinic_id, display_name, time_zone, status, primary_clinician_id, version, created_at, updated_at)
+select gen_random_uuid(), :clinic, 'Client ' || g, 'Europe/Berlin', 'ACTIVE', 'clinician-' || (g % 50), 0,
+       now() + g * interval '1 microsecond', now()
+from generate_series(1, 10000) g;
+
+insert into assignment (id, clinic_id, client_id, goal_ids, title, kind, difficulty, schedule_type, times_per_week,
+                        start_date, status, revision, effective_date, version, created_at, updated_at)
+select gen_random_uuid(), :clinic, c.id, '{}', 'Exposure step ' || k, 'EXPOSURE', 20 * k, 'TIMES_PER_WEEK', 3,
+       s.monday, 'ACTIVE', 1, s.monday, 0, now(), now()
+from client c cross join generate_series(1, 3) k cross join bench_start s
+where c.clinic_id = :clinic;
+
+insert into assignment_revision (id, clinic_id, assignment_id, revision, effective_date, goal_ids, title, kind,
+                                 difficulty, schedule_type, times_per_week, start_date, status, created_at)
+select gen_random_uuid(), a.clinic_id, a.id, 1, a.effective_date, a.goal_ids, a.title, a.kind, a.difficulty,
+       a.schedule_type, a.times_per_week, a.start_date, a.status, a.created_at
+from assignment a where a.clinic_id = :clinic;
+
+insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome, obstacles,
+                     suds_before, suds_peak, suds_after)
+select gen_random_uuid(), a.clinic_id, a.client_id, a.id,
+       (s.monday + w * 7 + n)::timestamp + interval '18 hours',
+       (s.monday + w * 7 + n)::timestamp + interval '19 hours', 'COMPLETED', '',
+       40, 70 - w, 30 - w / 2
+from assignment a
+cross join bench_start s
+cross join generate_series(0, 25) w
+cross join generate_series(1, 4) n
+where a.clinic_id = :clinic
+  and not (abs(hashtext(a.client_id::text)) % 10 = 0 and w >= 22)
+  and not (abs(hashtext(a.client_id::text)) % 10 = 1 and w = 25);
+
+-- Every client's score is stale: the service computes them all on the first report.
+insert into client_score (clinic_id, client_id, data_version, scored_version)
+select clinic_id, id, 1, 0 from client where clinic_id = :clinic;
+commit;
+analyze client; analyze assignment; analyze assignment_revision; analyze attempt; analyze client_score;
+select count(*) as attempts from attempt where clinic_id = :clinic;
