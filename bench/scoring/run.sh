@@ -35,7 +35,7 @@ seed_start=$(date +%s)
 psql_bench -f bench/scoring/seed.sql
 echo "Seeded in $(( $(date +%s) - seed_start )) s"
 
-TOKEN=$(dev/mint-token.sh --role clinician --clinic $CLINIC --ttl 7200)
+TOKEN=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
 time_get() { # prints seconds for one GET; stops the run on any answer but 200
   local answer
   answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \

@@ -99,8 +99,10 @@ create table assignment_revision (
     foreign key (clinic_id, assignment_id) references assignment (clinic_id, id)
 );
 
+-- Attempt ids come from phones, so they are unique per clinic: an id used in another clinic
+-- must neither collide nor reveal that it exists.
 create table attempt (
-    id               uuid             primary key,
+    id               uuid             not null,
     clinic_id        uuid             not null,
     client_id        uuid             not null,
     assignment_id    uuid             not null,
@@ -116,6 +118,7 @@ create table attempt (
     quality_rater    varchar(16),
     obstacles        varchar(200)     not null,
     note             varchar(2000),
+    primary key (clinic_id, id),
     foreign key (clinic_id, assignment_id) references assignment (clinic_id, id),
     foreign key (clinic_id, client_id) references client (clinic_id, id)
 );

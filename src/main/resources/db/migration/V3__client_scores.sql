@@ -1,12 +1,14 @@
 -- What scoring last said about each client, kept so that clinic reports read one row per
 -- client instead of replaying attempts. A row is stale when data_version (bumped by every
 -- write to the client's attempts, assignments, measurements or reviews) is ahead of
--- scored_version, or when it was computed in an earlier week of the client's time zone.
+-- scored_version, when it was computed in an earlier week of the client's time zone, or
+-- when scoring_version is older than the rules the service runs.
 create table client_score (
     clinic_id                  uuid             not null,
     client_id                  uuid             not null,
     data_version               bigint           not null,
     scored_version             bigint           not null,
+    scoring_version            integer          not null default 0,
     computed_at                timestamptz,
     computed_week              date,
     status                     varchar(20),
@@ -17,7 +19,7 @@ create table client_score (
     last_full_week_compliance  double precision,
     last_full_week_band        varchar(20),
     last_attempt_at            timestamptz,
-    evidence                   jsonb,
+    status_json                jsonb,
     primary key (clinic_id, client_id),
     foreign key (clinic_id, client_id) references client (clinic_id, id)
 );

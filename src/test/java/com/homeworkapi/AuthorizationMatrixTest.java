@@ -304,6 +304,8 @@ class AuthorizationMatrixTest {
         FOREIGN_SIGNATURE((clinic, role) -> Tokens.signWithForeignKey(Tokens.claims(clinic, role, "staff-x"))),
         EXPIRED((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)))),
+        LIVES_TOO_LONG((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(2 * 24 * 3600)))),
         WRONG_ISSUER((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
                 .issuer("https://idp.elsewhere.example"))),
         NO_CLINIC_ID((clinic, role) -> Tokens.sign(Tokens.claims(null, role, "staff-x"))),

@@ -17,8 +17,9 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
     private static final ObstaclesConverter OBSTACLES = new ObstaclesConverter();
 
     /**
-     * Stores the attempt unless its id is taken. Done in SQL so that two copies of one attempt
-     * racing in from a retrying phone cannot both pass a check and then collide.
+     * Stores the attempt unless its id is taken in its clinic. Done in SQL so that two copies of
+     * one attempt racing in from a retrying phone cannot both pass a check and then collide. Ids
+     * are unique per clinic, so an id used in another clinic reveals nothing.
      *
      * @return whether this call stored it
      */
@@ -29,7 +30,7 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
                     obstacles, note)
                 values (:id, :clinic, :client, :assignment, :occurredAt, :receivedAt, :outcome, :completion,
                     :duration, :sudsBefore, :sudsPeak, :sudsAfter, :qualityRating, :qualityRater, :obstacles, :note)
-                on conflict (id) do nothing
+                on conflict (clinic_id, id) do nothing
                 """)
                 .setParameter("id", attempt.id)
                 .setParameter("clinic", attempt.clinicId)

@@ -56,6 +56,7 @@ public class AttemptService {
         Assignment assignment = assignments.findVisible(assignmentId);
         Instant now = Instants.now(clock);
         checkFields(request, now);
+        requireOwnRater(request);
         AttemptContent content = AttemptContent.of(assignment.id, request);
         Attempt attempt = new Attempt();
         attempt.id = request.id() == null ? UUID.randomUUID() : request.id();
@@ -117,6 +118,14 @@ public class AttemptService {
 
     private static Page<AttemptResponse> page(List<Attempt> rows, PageRequest page) {
         return Page.of(rows, page, attempt -> attempt.occurredAt, attempt -> attempt.id, AttemptResponse::from);
+    }
+
+    /** Quality is reported by who rated it, so a client's own token cannot rate as the clinician. */
+    private void requireOwnRater(AttemptRequest request) {
+        if (caller.ownClientId().isPresent() && request.quality() != null
+                && request.quality().rater() != Rater.CLIENT) {
+            throw ApiProblem.invalid("quality.rater", "must be client when a client logs its own attempt");
+        }
     }
 
     private static void checkFields(AttemptRequest request, Instant now) {

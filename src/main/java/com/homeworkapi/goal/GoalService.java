@@ -99,7 +99,7 @@ public class GoalService {
     }
 
     private GoalAchievements.ForClient achievementsOf(Client client) {
-        return achievements.forClient(client.clinicId, client.id, client.timeZone);
+        return achievements.forClient(client.clinicId, client.id);
     }
 
     /** Only goals being worked towards, or completed, have an achievement status. */

@@ -33,10 +33,13 @@ public record AchievementStatus(String code, String rule, String clientStatus, E
         if (instrumentCode != null && targetValue != null && instruments.containsKey(instrumentCode)) {
             Instrument instrument = instruments.get(instrumentCode);
             for (SymptomSummary summary : report.status().symptoms()) {
+                if (!summary.instrumentCode().equals(instrumentCode)) {
+                    continue;
+                }
                 double latest = summary.latest().score();
                 boolean reached = instrument.lowerIsBetter() ? latest <= targetValue.doubleValue()
                         : latest >= targetValue.doubleValue();
-                if (summary.instrumentCode().equals(instrumentCode) && reached) {
+                if (reached) {
                     return new AchievementStatus("achieved", TARGET_MET, clientStatus,
                             new EvidenceResponse(TARGET_MET,
                                     "The latest " + instrumentCode + " score has reached the goal's target.",

@@ -21,20 +21,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Keeps every client's score up to date. Writes only mark a score stale (one upsert in the
- * writer's transaction); scores are recomputed in bulk when a report needs them, so logging an
- * attempt never pays for scoring and a report never scores a client whose data did not change.
+ * writer's transaction); scores are recomputed in bulk when a report needs them or the
+ * background refresh runs, so logging an attempt never pays for scoring, and a report
+ * rescores only clients whose data changed or whose week has ended since.
  */
 @ApplicationScoped
 public class ClientScores {
 
     /** Clients scored per transaction: large enough for few queries, small enough to hold in memory. */
     static final int CHUNK = 500;
+
+    /** Raise when the scoring rules or the kept JSON change: every kept score becomes stale. */
+    static final int SCORING_VERSION = 1;
 
     @Inject
     ScoreStore store;
@@ -59,11 +64,15 @@ public class ClientScores {
         store.markClinicChanged(changed.clinicId());
     }
 
-    /** Scores one client now from all its data, and keeps the result for reports if what was kept is stale. */
-    public ClientScoreReport scoreNow(UUID clinicId, UUID clientId, String timeZone) {
+    /**
+     * Scores one client now from all its data, and keeps the result for reports if what was
+     * kept is stale. The time zone is read with the kept version, so a zone change committed
+     * meanwhile cannot be scored under the old zone and kept as fresh.
+     */
+    public ClientScoreReport scoreNow(UUID clinicId, UUID clientId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             ScoreStore.KeptState kept = store.state(clinicId, clientId);
-            ClientRecord record = inputs.load(clinicId, Map.of(clientId, timeZone)).get(clientId);
+            ClientRecord record = inputs.load(clinicId, Map.of(clientId, kept.timeZone())).get(clientId);
             ClientScoreReport report = ClientScoring.score(record, settings(clinicId), clock);
             if (!kept.isFreshIn(IsoWeek.containing(report.today()).monday())) {
                 store.save(clinicId, List.of(toKept(clientId, kept.dataVersion(), record, report)));
@@ -72,31 +81,40 @@ public class ClientScores {
         });
     }
 
-    /** Brings every stale score of the clinic up to date, a chunk per transaction. */
+    /**
+     * Brings every stale score of the clinic up to date, a chunk per transaction. The number of
+     * rounds is bounded by what was stale at the start, so clocks that disagree about when a
+     * week begins cannot keep it looping.
+     */
     public void refreshStale(UUID clinicId) {
-        int refreshed;
-        do {
-            refreshed = QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId));
-        } while (refreshed == CHUNK);
+        long rounds = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId)) / CHUNK + 1;
+        for (long round = 0; round < rounds; round++) {
+            if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId)) < CHUNK) {
+                return;
+            }
+        }
     }
 
     private int refreshChunk(UUID clinicId) {
-        Map<UUID, String> zones = store.staleClients(clinicId, CHUNK);
-        if (zones.isEmpty()) {
+        // One refresh of a clinic at a time, across instances: the next one finds the work done.
+        store.lockClinic(clinicId);
+        List<ScoreStore.Stale> stale = store.staleClients(clinicId, CHUNK);
+        if (stale.isEmpty()) {
             return 0;
         }
         // Versions are read before the data, so a change committed meanwhile leaves the score stale.
-        Map<UUID, Long> seen = store.dataVersions(clinicId, zones.keySet());
+        Map<UUID, String> zones = new HashMap<>();
+        stale.forEach(client -> zones.put(client.clientId(), client.timeZone()));
         Map<UUID, ClientRecord> records = inputs.load(clinicId, zones);
         ScoringSettings settings = settings(clinicId);
         Instant now = clock.instant();
-        List<ScoreStore.Scored> kept = new ArrayList<>(records.size());
-        records.forEach((clientId, record) -> kept.add(toKept(clientId, seen.getOrDefault(clientId, 0L), record,
-                ClientScoring.score(record, settings, now))));
-        // Rows are locked in id order, so two refreshes of overlapping chunks cannot deadlock.
-        kept.sort(Comparator.comparing(ScoreStore.Scored::clientId));
+        List<ScoreStore.Scored> kept = new ArrayList<>(stale.size());
+        for (ScoreStore.Stale client : stale) {
+            ClientRecord record = records.get(client.clientId());
+            kept.add(toKept(client.clientId(), client.dataVersion(), record, ClientScoring.score(record, settings, now)));
+        }
         store.save(clinicId, kept);
-        return zones.size();
+        return stale.size();
     }
 
     public ScoringSettings settings(UUID clinicId) {

@@ -37,7 +37,7 @@ public class ComplianceService {
 
     public ComplianceResponse clientCompliance(UUID clientId, String from, String to) {
         Client client = clients.findVisible(clientId);
-        ClientScoreReport report = scores.scoreNow(client.clinicId, client.id, client.timeZone);
+        ClientScoreReport report = scores.scoreNow(client.clinicId, client.id);
         WeekRange range = range(report, from, to);
         Map<IsoWeek, List<AssignmentWeek>> rowsByWeek = report.assignmentWeeks().stream()
                 .collect(Collectors.groupingBy(AssignmentWeek::week));
@@ -56,7 +56,7 @@ public class ComplianceService {
     public ComplianceResponse assignmentCompliance(UUID assignmentId, String from, String to) {
         Assignment assignment = assignments.findVisible(assignmentId);
         Client client = clients.findVisible(assignment.clientId);
-        ClientScoreReport report = scores.scoreNow(client.clinicId, client.id, client.timeZone);
+        ClientScoreReport report = scores.scoreNow(client.clinicId, client.id);
         List<AssignmentWeek> rows = report.assignmentWeeks().stream()
                 .filter(row -> row.assignmentId().equals(assignment.id))
                 .toList();
@@ -76,7 +76,7 @@ public class ComplianceService {
 
     public ProgressResponse progress(UUID clientId) {
         Client client = clients.findVisible(clientId);
-        ClientScoreReport report = scores.scoreNow(client.clinicId, client.id, client.timeZone);
+        ClientScoreReport report = scores.scoreNow(client.clinicId, client.id);
         return new ProgressResponse(client.id, report.computedAt(), report.summary(),
                 StatusResponse.from(report.status()),
                 report.status().symptoms().stream().map(ProgressResponse.InstrumentProgress::from).toList(),

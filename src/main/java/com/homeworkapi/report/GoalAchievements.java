@@ -15,8 +15,8 @@ public class GoalAchievements {
     @Inject
     ClientScores scores;
 
-    public ForClient forClient(UUID clinicId, UUID clientId, String timeZone) {
-        return new ForClient(scores.scoreNow(clinicId, clientId, timeZone), scores.instruments(clinicId));
+    public ForClient forClient(UUID clinicId, UUID clientId) {
+        return new ForClient(scores.scoreNow(clinicId, clientId), scores.instruments(clinicId));
     }
 
     public record ForClient(ClientScoreReport report, Map<String, Instrument> instruments) {

@@ -1,6 +1,7 @@
 package com.homeworkapi.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,7 @@ public class ReportRepository {
     /** Clients in a setback, most serious first: relapse, at risk, slip; then the longest setback. */
     public List<AtRiskRow> atRiskRows(UUID clinicId, String clinicianId) throws SQLException {
         String sql = """
-                select c.id, c.display_name, c.primary_clinician_id, s.evidence, s.last_full_week_compliance,
+                select c.id, c.display_name, c.primary_clinician_id, s.status_json, s.last_full_week_compliance,
                        s.last_attempt_at, s.computed_at
                 from client c
                 join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
@@ -107,7 +108,9 @@ public class ReportRepository {
 
     private StatusResponse status(String stored) {
         try {
-            return json.readValue(stored, StatusResponse.class);
+            // Leniently: a kept status written before a field was removed must still read.
+            return json.readerFor(StatusResponse.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored);
         } catch (JsonProcessingException corrupt) {
             throw new IllegalStateException("a kept status could not be read", corrupt);
         }

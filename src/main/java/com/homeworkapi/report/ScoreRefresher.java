@@ -1,6 +1,7 @@
 package com.homeworkapi.report;
 
 import com.homeworkapi.client.ClientRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class ScoreRefresher {
     @Inject
     ClientRepository clients;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Scheduled(every = "${homework.scores.refresh-every}", delayed = "${homework.scores.refresh-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshAllClinics() {
@@ -32,7 +36,10 @@ public class ScoreRefresher {
                 scores.refreshStale(clinicId);
             } catch (RuntimeException failed) {
                 // One clinic's failure must not starve the others; the next run retries it.
+                metrics.counter("homework.scores.refresh.failures").increment();
+                // Exception messages can quote stored values, so the stack goes to debug only.
                 LOG.errorf("Refreshing scores of clinic %s failed: %s", clinicId, failed.getClass().getName());
+                LOG.debug("Score refresh failure", failed);
             }
         }
     }

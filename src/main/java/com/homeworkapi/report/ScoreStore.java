@@ -9,10 +9,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -47,83 +46,94 @@ public class ScoreStore {
     }
 
     public void markClinicChanged(UUID clinicId) {
+        // Taken like a refresh takes it, so the clinic-wide update and a refresh never deadlock.
+        lockClinic(clinicId);
         entityManager.createNativeQuery(
                 "update client_score set data_version = data_version + 1 where clinic_id = :clinic")
                 .setParameter("clinic", clinicId).executeUpdate();
     }
 
-    /**
-     * Active clients whose kept score is missing, older than their data, or computed in an
-     * earlier week of their own time zone (a week has ended since, so statuses may move).
-     */
-    public Map<UUID, String> staleClients(UUID clinicId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select c.id, c.time_zone from client c
-                left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
-                where c.clinic_id = :clinic and c.status = 'ACTIVE'
-                  and (s.client_id is null or s.data_version > s.scored_version
-                       or s.computed_week < cast(date_trunc('week', now() at time zone c.time_zone) as date))
-                limit :limit
-                """).setParameter("clinic", clinicId).setParameter("limit", limit).getResultList();
-        Map<UUID, String> zones = new HashMap<>();
-        for (Object[] row : rows) {
-            zones.put((UUID) row[0], (String) row[1]);
-        }
-        return zones;
+    /** Serialises refreshes of one clinic across transactions and instances; held until commit. */
+    public void lockClinic(UUID clinicId) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:clinic as text), 0))")
+                .setParameter("clinic", clinicId).getSingleResult();
     }
 
-    /** What is kept for one client: its data version, the version last scored, and the week it was scored in. */
-    public record KeptState(long dataVersion, long scoredVersion, LocalDate computedWeek) {
+    /** A client whose kept score is stale, with its time zone and data version read in one statement. */
+    public record Stale(UUID clientId, String timeZone, long dataVersion) {
+    }
 
-        static final KeptState NONE = new KeptState(0, -1, null);
+    /**
+     * Active clients whose kept score is missing, older than their data or than the scoring
+     * rules, or computed in an earlier week of their own time zone (a week has ended since,
+     * so statuses may move without any write).
+     */
+    public List<Stale> staleClients(UUID clinicId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select c.id, c.time_zone, coalesce(s.data_version, 0)"
+                + STALE + " order by c.id limit :limit")
+                .setParameter("clinic", clinicId).setParameter("version", ClientScores.SCORING_VERSION)
+                .setParameter("limit", limit).getResultList();
+        List<Stale> stale = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            stale.add(new Stale((UUID) row[0], (String) row[1], ((Number) row[2]).longValue()));
+        }
+        return stale;
+    }
+
+    public long countStale(UUID clinicId) {
+        return ((Number) entityManager.createNativeQuery("select count(*)" + STALE)
+                .setParameter("clinic", clinicId).setParameter("version", ClientScores.SCORING_VERSION)
+                .getSingleResult()).longValue();
+    }
+
+    private static final String STALE = """
+             from client c
+            left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+            where c.clinic_id = :clinic and c.status = 'ACTIVE'
+              and (s.client_id is null or s.data_version > s.scored_version or s.scoring_version <> :version
+                   or s.computed_week < cast(date_trunc('week', now() at time zone c.time_zone) as date))
+            """;
+
+    /** What is kept for one client, read with the client's time zone in one statement. */
+    public record KeptState(String timeZone, long dataVersion, long scoredVersion, LocalDate computedWeek,
+            int scoringVersion) {
 
         boolean isFreshIn(LocalDate currentMonday) {
-            return scoredVersion == dataVersion && computedWeek != null && !computedWeek.isBefore(currentMonday);
+            return scoredVersion == dataVersion && scoringVersion == ClientScores.SCORING_VERSION
+                    && computedWeek != null && !computedWeek.isBefore(currentMonday);
         }
     }
 
     public KeptState state(UUID clinicId, UUID clientId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select data_version, scored_version, computed_week"
-                + " from client_score where clinic_id = :clinic and client_id = :client")
-                .setParameter("clinic", clinicId).setParameter("client", clientId).getResultList();
-        if (rows.isEmpty()) {
-            return KeptState.NONE;
-        }
-        Object[] row = rows.get(0);
-        return new KeptState(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                row[2] == null ? null : LocalDate.parse(row[2].toString()));
-    }
-
-    public Map<UUID, Long> dataVersions(UUID clinicId, Collection<UUID> clientIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select client_id, data_version from client_score where clinic_id = :clinic and client_id in :clients")
-                .setParameter("clinic", clinicId).setParameter("clients", clientIds).getResultList();
-        Map<UUID, Long> versions = new HashMap<>();
-        for (Object[] row : rows) {
-            versions.put((UUID) row[0], ((Number) row[1]).longValue());
-        }
-        return versions;
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select c.time_zone, coalesce(s.data_version, 0), coalesce(s.scored_version, -1), s.computed_week,
+                       coalesce(s.scoring_version, 0)
+                from client c left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+                where c.clinic_id = :clinic and c.id = :client
+                """).setParameter("clinic", clinicId).setParameter("client", clientId).getSingleResult();
+        return new KeptState((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                row[3] == null ? null : LocalDate.parse(row[3].toString()), ((Number) row[4]).intValue());
     }
 
     /** Keeps the scores; a slower writer holding an older version never overwrites a newer score. */
     public void save(UUID clinicId, List<Scored> scores) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement client = connection.prepareStatement("""
-                    insert into client_score (clinic_id, client_id, data_version, scored_version, computed_at,
+                    insert into client_score (clinic_id, client_id, data_version, scored_version, scoring_version,
+                        computed_at,
                         computed_week, status, fhir_achievement_status, engaged, setback_weeks, last_full_week_start,
-                        last_full_week_compliance, last_full_week_band, last_attempt_at, evidence)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                        last_full_week_compliance, last_full_week_band, last_attempt_at, status_json)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                     on conflict (clinic_id, client_id) do update set scored_version = excluded.scored_version,
+                        scoring_version = excluded.scoring_version,
                         computed_at = excluded.computed_at, computed_week = excluded.computed_week,
                         status = excluded.status, fhir_achievement_status = excluded.fhir_achievement_status,
                         engaged = excluded.engaged, setback_weeks = excluded.setback_weeks,
                         last_full_week_start = excluded.last_full_week_start,
                         last_full_week_compliance = excluded.last_full_week_compliance,
                         last_full_week_band = excluded.last_full_week_band,
-                        last_attempt_at = excluded.last_attempt_at, evidence = excluded.evidence
+                        last_attempt_at = excluded.last_attempt_at, status_json = excluded.status_json
                     where client_score.scored_version <= excluded.scored_version
                     """);
                     PreparedStatement clearWeeks = connection.prepareStatement(
@@ -132,29 +142,26 @@ public class ScoreStore {
                             insert into client_week_score (clinic_id, client_id, week_start, in_progress, expected,
                                 counted_credit, extra_practice, compliance, band, setback)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            on conflict (clinic_id, client_id, week_start) do update set
-                                in_progress = excluded.in_progress, expected = excluded.expected,
-                                counted_credit = excluded.counted_credit, extra_practice = excluded.extra_practice,
-                                compliance = excluded.compliance, band = excluded.band, setback = excluded.setback
                             """)) {
                 for (Scored score : scores) {
                     client.setObject(1, clinicId);
                     client.setObject(2, score.clientId());
                     client.setLong(3, score.seenVersion());
                     client.setLong(4, score.seenVersion());
-                    client.setTimestamp(5, Timestamp.from(score.computedAt()));
-                    client.setDate(6, Date.valueOf(score.computedWeek()));
-                    client.setString(7, score.status());
-                    client.setString(8, score.fhirAchievementStatus());
-                    client.setBoolean(9, score.engaged());
-                    client.setInt(10, score.setbackWeeks());
-                    client.setObject(11, score.lastFullWeekStart() == null ? null : Date.valueOf(score.lastFullWeekStart()),
+                    client.setInt(5, ClientScores.SCORING_VERSION);
+                    client.setTimestamp(6, Timestamp.from(score.computedAt()));
+                    client.setDate(7, Date.valueOf(score.computedWeek()));
+                    client.setString(8, score.status());
+                    client.setString(9, score.fhirAchievementStatus());
+                    client.setBoolean(10, score.engaged());
+                    client.setInt(11, score.setbackWeeks());
+                    client.setObject(12, score.lastFullWeekStart() == null ? null : Date.valueOf(score.lastFullWeekStart()),
                             Types.DATE);
-                    client.setObject(12, score.lastFullWeekCompliance(), Types.DOUBLE);
-                    client.setString(13, score.lastFullWeekBand());
-                    client.setObject(14, score.lastAttemptAt() == null ? null : Timestamp.from(score.lastAttemptAt()),
+                    client.setObject(13, score.lastFullWeekCompliance(), Types.DOUBLE);
+                    client.setString(14, score.lastFullWeekBand());
+                    client.setObject(15, score.lastAttemptAt() == null ? null : Timestamp.from(score.lastAttemptAt()),
                             Types.TIMESTAMP);
-                    client.setString(15, score.statusJson());
+                    client.setString(16, score.statusJson());
                     client.addBatch();
                 }
                 // The client_score row lock orders concurrent writers; weeks follow only where it applied.

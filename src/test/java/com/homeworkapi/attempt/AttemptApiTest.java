@@ -94,7 +94,7 @@ class AttemptApiTest {
     }
 
     @Test
-    void shouldRefuseAnIdTakenInAnotherClinicWithoutRevealingIt() {
+    void shouldKeepTheSameIdInTwoClinicsApartWithoutRevealingEither() {
         TestClinic clinic = new TestClinic();
         UUID id = UUID.randomUUID();
         UUID clientId = clinic.createClient();
@@ -103,9 +103,30 @@ class AttemptApiTest {
 
         TestClinic other = new TestClinic();
         UUID otherClient = other.createClient();
-        other.client(otherClient).body(exposureAttempt(id))
-                .post("/v1/assignments/{id}/attempts", other.createAssignment(otherClient)).then().statusCode(409);
-        other.clinician().get("/v1/attempts/{id}", id).then().statusCode(404);
+        Map<String, Object> otherContent = exposureAttempt(id);
+        otherContent.put("completion", 0.25);
+        other.client(otherClient).body(otherContent)
+                .post("/v1/assignments/{id}/attempts", other.createAssignment(otherClient)).then().statusCode(201);
+
+        clinic.clinician().get("/v1/attempts/{id}", id).then().statusCode(200)
+                .body("clientId", equalTo(clientId.toString())).body("completion", equalTo(0.75f));
+        other.clinician().get("/v1/attempts/{id}", id).then().statusCode(200)
+                .body("clientId", equalTo(otherClient.toString())).body("completion", equalTo(0.25f));
+    }
+
+    @Test
+    void shouldNotLetAClientRateItsOwnAttemptAsTheClinician() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        Map<String, Object> claimed = exposureAttempt(UUID.randomUUID());
+        claimed.put("quality", Map.of("rating", 4, "rater", "clinician"));
+
+        clinic.client(clientId).body(claimed).post("/v1/assignments/{id}/attempts", assignmentId).then()
+                .statusCode(400).body("errors[0].field", equalTo("quality.rater"));
+        clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body("items", hasSize(0));
+        clinic.clinician().body(claimed).post("/v1/assignments/{id}/attempts", assignmentId).then()
+                .statusCode(201).body("quality.rater", equalTo("clinician"));
     }
 
     @Test
