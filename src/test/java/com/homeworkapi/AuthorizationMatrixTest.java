@@ -62,7 +62,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthorizationMatrixTest {
 
     static Stream<ApiOperation> operationsOnAnObject() {
-        return Arrays.stream(ApiOperation.values()).filter(operation -> operation.pathParameter() != null);
+        return Arrays.stream(ApiOperation.values())
+                .filter(operation -> operation.pathParameter() != null || operation.namesObjectInBody());
     }
 
     static Stream<ApiOperation> clientVisibleOperations() {
@@ -89,7 +90,7 @@ class AuthorizationMatrixTest {
         Response refused = operation.send(otherClinic.clinician(), owner);
         Response absent = operation.send(otherClinic.clinician(), owner, UUID.randomUUID().toString());
 
-        assertAnsweredAsAbsent(refused, absent);
+        assertAnsweredAsAbsent(operation, refused, absent);
         assertEquals(before, owner.state());
     }
 
@@ -103,7 +104,7 @@ class AuthorizationMatrixTest {
         Response refused = operation.send(otherClinic.client(owner.clientId), owner);
         Response absent = operation.send(otherClinic.client(owner.clientId), owner, UUID.randomUUID().toString());
 
-        assertAnsweredAsAbsent(refused, absent);
+        assertAnsweredAsAbsent(operation, refused, absent);
         assertEquals(before, owner.state());
     }
 
@@ -136,7 +137,7 @@ class AuthorizationMatrixTest {
         Response refused = operation.send(clinic.client(otherClient), owner);
         Response absent = operation.send(clinic.client(otherClient), owner, UUID.randomUUID().toString());
 
-        assertAnsweredAsAbsent(refused, absent);
+        assertAnsweredAsAbsent(operation, refused, absent);
         assertEquals(before, owner.state());
     }
 
@@ -170,6 +171,9 @@ class AuthorizationMatrixTest {
             String parameter = operation.pathParameter();
             String property = operation.path.endsWith("{" + parameter + "}") ? "id" : parameter;
             response.then().body(property, equalTo(own.id(parameter).toString()));
+        } else if (operation.namesObjectInBody()) {
+            response.then().body("results[0].status", equalTo("created"))
+                    .body("results[0].attempt.clientId", equalTo(own.clientId.toString()));
         } else {
             response.then().body("clientId", equalTo(own.clientId.toString()));
         }
@@ -471,11 +475,25 @@ class AuthorizationMatrixTest {
 
     // --- Assertions ------------------------------------------------------------------
 
-    /** A 404 that says exactly what a request for an id that exists nowhere is told. */
-    private static void assertAnsweredAsAbsent(Response refused, Response absent) {
+    /**
+     * A 404 that says exactly what a request for an id that exists nowhere is told. A batch
+     * answers 200 and tells it in the result of its one item, rejected with that 404.
+     */
+    private static void assertAnsweredAsAbsent(ApiOperation operation, Response refused, Response absent) {
+        if (operation.namesObjectInBody()) {
+            assertEquals(itemProblem(absent, 404), itemProblem(refused, 404));
+            return;
+        }
         assertProblem(absent, 404);
         assertProblem(refused, 404);
         assertEquals(absent.jsonPath().getMap("$"), refused.jsonPath().getMap("$"));
+    }
+
+    private static Map<String, Object> itemProblem(Response batch, int status) {
+        batch.then().statusCode(200).body("results.size()", equalTo(1))
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].problem.status", equalTo(status));
+        return batch.jsonPath().getMap("results[0].problem");
     }
 
     private static void assertUnauthorized(ApiOperation operation, Response response) {

@@ -18,6 +18,10 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .firstResultOptional();
     }
 
+    public List<Assignment> findAllInClinic(UUID clinicId, Collection<UUID> assignmentIds) {
+        return list("clinicId = :clinic and id in :ids", Parameters.with("clinic", clinicId).and("ids", assignmentIds));
+    }
+
     public List<Assignment> listForClient(UUID clinicId, UUID clientId, AssignmentStatus status, PageRequest page) {
         StringBuilder query = new StringBuilder("clinicId = :clinic and clientId = :client");
         Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId);

@@ -19,12 +19,16 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -137,6 +141,21 @@ public class AssignmentService {
         return assignments.findInClinic(caller.clinicId(), assignmentId)
                 .filter(assignment -> caller.canSee(assignment.clientId))
                 .orElseThrow(() -> ApiProblem.notFound("assignment"));
+    }
+
+    /**
+     * Those of the assignments the caller may see, by id, in one query; the others (absent,
+     * another clinic's, another client's) are simply missing, as one {@link #findVisible} answers 404.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Map<UUID, Assignment> findAllVisible(Collection<UUID> assignmentIds) {
+        UUID clinicId = caller.clinicId();
+        if (assignmentIds.isEmpty()) {
+            return Map.of();
+        }
+        return assignments.findAllInClinic(clinicId, assignmentIds).stream()
+                .filter(assignment -> caller.canSee(assignment.clientId))
+                .collect(Collectors.toMap(assignment -> assignment.id, Function.identity()));
     }
 
     private AssignmentTerms terms(AssignmentRequest request, Client client, AssignmentStatus status,

@@ -4,11 +4,22 @@ import com.homeworkapi.common.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Every query takes the clinic: no method here can reach another tenant's rows. */
 @ApplicationScoped
@@ -52,6 +63,64 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
         return inserted == 1;
     }
 
+    private static final String INSERT_COLUMNS = "insert into attempt (id, clinic_id, client_id, assignment_id,"
+            + " occurred_at, received_at, outcome, completion, duration_minutes, suds_before, suds_peak, suds_after,"
+            + " quality_rating, quality_rater, obstacles, note) values ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Stores those of the attempts whose ids are not taken, in one statement, as
+     * {@link #insertIfAbsent} does for one. Rows go in id order, so two batches that share
+     * attempts lock them in the same order and cannot deadlock.
+     *
+     * @param batch attempts with distinct ids
+     * @return the ids this call stored
+     */
+    public Set<UUID> insertAllIfAbsent(Collection<Attempt> batch) {
+        if (batch.isEmpty()) {
+            return Set.of();
+        }
+        List<Attempt> rows = batch.stream().sorted(Comparator.comparing(attempt -> attempt.id)).toList();
+        String sql = INSERT_COLUMNS + String.join(", ", Collections.nCopies(rows.size(), INSERT_ROW))
+                + " on conflict (clinic_id, id) do nothing returning id";
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int parameter = 0;
+                for (Attempt attempt : rows) {
+                    parameter = bind(insert, parameter, attempt);
+                }
+                Set<UUID> stored = new HashSet<>();
+                try (ResultSet ids = insert.executeQuery()) {
+                    while (ids.next()) {
+                        stored.add(ids.getObject(1, UUID.class));
+                    }
+                }
+                return stored;
+            }
+        });
+    }
+
+    private static int bind(PreparedStatement insert, int after, Attempt attempt) throws SQLException {
+        int parameter = after;
+        insert.setObject(++parameter, attempt.id);
+        insert.setObject(++parameter, attempt.clinicId);
+        insert.setObject(++parameter, attempt.clientId);
+        insert.setObject(++parameter, attempt.assignmentId);
+        insert.setObject(++parameter, OffsetDateTime.ofInstant(attempt.occurredAt, ZoneOffset.UTC));
+        insert.setObject(++parameter, OffsetDateTime.ofInstant(attempt.receivedAt, ZoneOffset.UTC));
+        insert.setString(++parameter, attempt.outcome.name());
+        insert.setObject(++parameter, attempt.completion, Types.DOUBLE);
+        insert.setObject(++parameter, attempt.durationMinutes, Types.INTEGER);
+        insert.setObject(++parameter, attempt.sudsBefore, Types.INTEGER);
+        insert.setObject(++parameter, attempt.sudsPeak, Types.INTEGER);
+        insert.setObject(++parameter, attempt.sudsAfter, Types.INTEGER);
+        insert.setObject(++parameter, attempt.qualityRating, Types.INTEGER);
+        insert.setString(++parameter, attempt.qualityRater == null ? null : attempt.qualityRater.name());
+        insert.setString(++parameter, OBSTACLES.convertToDatabaseColumn(attempt.obstacles));
+        insert.setString(++parameter, attempt.note);
+        return parameter;
+    }
+
     /** What scoring reads of an attempt; a projection, so thousands load without entity overhead. */
     public record ScoringRow(UUID clientId, UUID assignmentId, Instant occurredAt, AttemptOutcome outcome,
             Double completion, Integer qualityRating, Rater qualityRater, Integer sudsBefore, Integer sudsPeak,
@@ -70,6 +139,13 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
     public Optional<Attempt> findInClinic(UUID clinicId, UUID attemptId) {
         return find("clinicId = :clinic and id = :id", Parameters.with("clinic", clinicId).and("id", attemptId))
                 .firstResultOptional();
+    }
+
+    public List<Attempt> findAllInClinic(UUID clinicId, Collection<UUID> attemptIds) {
+        if (attemptIds.isEmpty()) {
+            return List.of();
+        }
+        return list("clinicId = :clinic and id in :ids", Parameters.with("clinic", clinicId).and("ids", attemptIds));
     }
 
     public List<Attempt> listForAssignment(UUID clinicId, UUID assignmentId, PageRequest page) {

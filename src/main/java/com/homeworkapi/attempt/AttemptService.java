@@ -15,12 +15,19 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -48,6 +55,9 @@ public class AttemptService {
     @Inject
     Clock clock;
 
+    @Inject
+    Validator validator;
+
     /** The stored attempt and whether this request stored it (false: a retry of one already stored). */
     public record Logged(AttemptResponse attempt, boolean created) {
     }
@@ -57,38 +67,94 @@ public class AttemptService {
         Instant now = Instants.now(clock);
         checkFields(request, now);
         requireOwnRater(request);
-        AttemptContent content = AttemptContent.of(assignment.id, request);
-        Attempt attempt = new Attempt();
-        attempt.id = request.id() == null ? UUID.randomUUID() : request.id();
-        attempt.clinicId = assignment.clinicId;
-        attempt.clientId = assignment.clientId;
-        attempt.assignmentId = assignment.id;
-        attempt.occurredAt = content.occurredAt();
-        attempt.receivedAt = now;
-        attempt.outcome = content.outcome();
-        attempt.completion = content.completion();
-        attempt.durationMinutes = content.durationMinutes();
-        if (content.suds() != null) {
-            attempt.sudsBefore = content.suds().before();
-            attempt.sudsPeak = content.suds().peak();
-            attempt.sudsAfter = content.suds().after();
-        }
-        if (content.quality() != null) {
-            attempt.qualityRating = content.quality().rating();
-            attempt.qualityRater = content.quality().rater();
-        }
-        attempt.obstacles = content.obstacles();
-        attempt.note = content.note();
+        Attempt attempt = newAttempt(assignment, request, request.id() == null ? UUID.randomUUID() : request.id(), now);
         if (attempts.insertIfAbsent(attempt)) {
             clientDataChanged.fire(new ClientDataChanged(attempt.clinicId, attempt.clientId));
             return new Logged(AttemptResponse.from(attempt), true);
         }
         // The id is taken: a retry of the same attempt is answered with what was stored.
         Attempt stored = attempts.findInClinic(assignment.clinicId, attempt.id)
-                .filter(existing -> AttemptContent.of(existing).equals(content))
-                .orElseThrow(() -> ApiProblem.conflict(
-                        "An attempt with this id exists with other content; send a new id for a new attempt."));
+                .filter(existing -> sameContent(existing, attempt))
+                .orElseThrow(AttemptService::idTaken);
         return new Logged(AttemptResponse.from(stored), false);
+    }
+
+    /**
+     * Stores a batch of attempts, each exactly as {@link #logAttempt} would: the same checks
+     * in the same order, the same answer for a retry. A rejected item does not hold back the
+     * others. The work is done in bulk (one query for the assignments, one insert, one read of
+     * the ids that were taken, one change event per client), as a phone coming back online may
+     * send hundreds at once and retry them all.
+     */
+    public SyncAttemptsResponse syncAttempts(SyncAttemptsRequest request) {
+        List<SyncAttemptsRequest.Item> items = request.attempts();
+        Instant now = Instants.now(clock);
+        SyncAttemptsResponse.Result[] results = new SyncAttemptsResponse.Result[items.size()];
+        Set<UUID> assignmentIds = new HashSet<>();
+        for (int index = 0; index < items.size(); index++) {
+            SyncAttemptsRequest.Item item = items.get(index);
+            Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(item));
+            violations.addAll(validator.validate(item.attempt()));
+            if (!violations.isEmpty()) {
+                results[index] = rejected(index, item, ApiProblem.invalid(violations));
+            } else {
+                assignmentIds.add(item.assignmentId());
+            }
+        }
+        Map<UUID, Assignment> visible = assignments.findAllVisible(assignmentIds);
+
+        Attempt[] candidates = new Attempt[items.size()];
+        Map<UUID, Attempt> firstOfId = new LinkedHashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            if (results[index] != null) {
+                continue;
+            }
+            SyncAttemptsRequest.Item item = items.get(index);
+            Assignment assignment = visible.get(item.assignmentId());
+            if (assignment == null) {
+                results[index] = rejected(index, item, ApiProblem.notFound("assignment"));
+                continue;
+            }
+            try {
+                checkFields(item.attempt(), now);
+                requireOwnRater(item.attempt());
+            } catch (ApiProblem invalid) {
+                results[index] = rejected(index, item, invalid);
+                continue;
+            }
+            candidates[index] = newAttempt(assignment, item.attempt(), item.id(), now);
+            firstOfId.putIfAbsent(item.id(), candidates[index]);
+        }
+
+        Set<UUID> inserted = attempts.insertAllIfAbsent(firstOfId.values());
+        Set<UUID> taken = new HashSet<>(firstOfId.keySet());
+        taken.removeAll(inserted);
+        Map<UUID, Attempt> stored = new HashMap<>();
+        attempts.findAllInClinic(caller.clinicId(), taken).forEach(attempt -> stored.put(attempt.id, attempt));
+
+        for (int index = 0; index < items.size(); index++) {
+            Attempt candidate = candidates[index];
+            if (candidate == null) {
+                continue;
+            }
+            Attempt first = firstOfId.get(candidate.id);
+            Attempt existing = inserted.contains(candidate.id) ? first : stored.get(candidate.id);
+            if (candidate == first && inserted.contains(candidate.id)) {
+                results[index] = SyncAttemptsResponse.Result.created(index, candidate);
+            } else if (existing != null && sameContent(existing, candidate)) {
+                results[index] = SyncAttemptsResponse.Result.duplicate(index, existing);
+            } else {
+                results[index] = rejected(index, items.get(index), idTaken());
+            }
+        }
+        // Scores go stale once per client, in a fixed order so concurrent batches lock alike.
+        firstOfId.values().stream()
+                .filter(attempt -> inserted.contains(attempt.id))
+                .map(attempt -> attempt.clientId)
+                .distinct()
+                .sorted()
+                .forEach(clientId -> clientDataChanged.fire(new ClientDataChanged(caller.clinicId(), clientId)));
+        return new SyncAttemptsResponse(List.of(results));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -126,6 +192,47 @@ public class AttemptService {
                 && request.quality().rater() != Rater.CLIENT) {
             throw ApiProblem.invalid("quality.rater", "must be client when a client logs its own attempt");
         }
+    }
+
+    private static SyncAttemptsResponse.Result rejected(int index, SyncAttemptsRequest.Item item, ApiProblem problem) {
+        return SyncAttemptsResponse.Result.rejected(index, item.id(), problem.toProblemAt("attempts[" + index + "]"));
+    }
+
+    private static ApiProblem idTaken() {
+        return ApiProblem.conflict(
+                "An attempt with this id exists with other content; send a new id for a new attempt.");
+    }
+
+    /** The attempt as it is stored, normalised (obstacles once each and sorted, instants in microseconds). */
+    private static Attempt newAttempt(Assignment assignment, AttemptRequest request, UUID id, Instant now) {
+        AttemptContent content = AttemptContent.of(assignment.id, request);
+        Attempt attempt = new Attempt();
+        attempt.id = id;
+        attempt.clinicId = assignment.clinicId;
+        attempt.clientId = assignment.clientId;
+        attempt.assignmentId = assignment.id;
+        attempt.occurredAt = content.occurredAt();
+        attempt.receivedAt = now;
+        attempt.outcome = content.outcome();
+        attempt.completion = content.completion();
+        attempt.durationMinutes = content.durationMinutes();
+        if (content.suds() != null) {
+            attempt.sudsBefore = content.suds().before();
+            attempt.sudsPeak = content.suds().peak();
+            attempt.sudsAfter = content.suds().after();
+        }
+        if (content.quality() != null) {
+            attempt.qualityRating = content.quality().rating();
+            attempt.qualityRater = content.quality().rater();
+        }
+        attempt.obstacles = content.obstacles();
+        attempt.note = content.note();
+        return attempt;
+    }
+
+    /** Two sends with one id are the same attempt only if they say the same thing. */
+    private static boolean sameContent(Attempt stored, Attempt sent) {
+        return AttemptContent.of(stored).equals(AttemptContent.of(sent));
     }
 
     private static void checkFields(AttemptRequest request, Instant now) {

@@ -1,5 +1,10 @@
 package com.homeworkapi.common;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,6 +35,14 @@ public class ApiProblem extends RuntimeException {
                 "The request has invalid fields; see errors.", errors);
     }
 
+    /** Bean Validation's findings, each named by its path in the body (schedule.timesPerWeek, obstacles[2]). */
+    public static ApiProblem invalid(Collection<? extends ConstraintViolation<?>> violations) {
+        return invalid(violations.stream()
+                .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList());
+    }
+
     public static ApiProblem unauthorized(String detail) {
         return new ApiProblem(401, "unauthorized", "Unauthorized", detail, List.of());
     }
@@ -57,7 +70,35 @@ public class ApiProblem extends RuntimeException {
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), errors.isEmpty() ? null : errors);
     }
 
+    /** The problem of one item of a batch: its field paths start at the item, as in attempts[3].suds.peak. */
+    public Problem toProblemAt(String itemPath) {
+        List<Problem.FieldError> itemErrors = errors.stream()
+                .map(error -> new Problem.FieldError(itemPath + "." + error.field(), error.message()))
+                .toList();
+        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(),
+                itemErrors.isEmpty() ? null : itemErrors);
+    }
+
     public int status() {
         return status;
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
     }
 }

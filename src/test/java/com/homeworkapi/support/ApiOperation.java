@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,9 @@ public enum ApiOperation {
     LIST_CLIENT_ATTEMPTS("listClientAttempts", Method.GET, "/v1/clients/{clientId}/attempts", Audience.CLIENT_TOO,
             200, null),
     GET_ATTEMPT("getAttempt", Method.GET, "/v1/attempts/{attemptId}", Audience.CLIENT_TOO, 200, null),
+    /** The assignment is named per item of the body; {@link #send} puts the target's there. */
+    SYNC_ATTEMPTS("syncAttempts", Method.POST, "/v1/sync/attempts", Audience.CLIENT_TOO, 200,
+            () -> syncBody(UUID.randomUUID())),
 
     RECORD_MEASUREMENT("recordMeasurement", Method.POST, "/v1/clients/{clientId}/measurements", Audience.STAFF, 201,
             () -> Map.of("instrument", "phq9", "score", 12, "measuredOn", "2026-01-12")),
@@ -129,9 +133,14 @@ public enum ApiOperation {
         return audience.allows(role);
     }
 
+    /** Names its object (an assignment) in the body rather than the path: a batch of attempts. */
+    public boolean namesObjectInBody() {
+        return this == SYNC_ATTEMPTS;
+    }
+
     /** Works on the caller's clinic as a whole (its clients, reports, settings), not on one object of it. */
     public boolean clinicLevel() {
-        return pathParameter() == null;
+        return pathParameter() == null && !namesObjectInBody();
     }
 
     public boolean hasBody() {
@@ -159,12 +168,18 @@ public enum ApiOperation {
 
     /** Calls the operation validly on the target's objects, so only the caller can make it fail. */
     public Response send(RequestSpecification request, SeededClient target) {
+        if (namesObjectInBody()) {
+            return send(request, target, target.assignmentId.toString());
+        }
         String parameter = pathParameter();
         return send(request, target, parameter == null ? null : target.id(parameter).toString());
     }
 
-    /** As {@link #send(RequestSpecification, SeededClient)}, with this value in the path. */
+    /** As {@link #send(RequestSpecification, SeededClient)}, with this value in the path (or the body's object). */
     public Response send(RequestSpecification request, SeededClient target, String pathValue) {
+        if (namesObjectInBody()) {
+            return sendWithBody(request, target, null, syncBody(pathValue));
+        }
         return sendWithBody(request, target, pathValue, hasBody() ? validBody() : null);
     }
 
@@ -215,6 +230,13 @@ public enum ApiOperation {
                 "symptomRelapse", Map.of("measurements", 3, "spanDays", 35),
                 "instruments", List.of(Map.of("code", "pcl5", "name", "PTSD Checklist for DSM-5", "min", 0,
                         "max", 80, "threshold", 33, "lowerIsBetter", true, "reliableChangePoints", 10)));
+    }
+
+    /** A batch of one fresh attempt at this assignment, as an app syncs it. */
+    public static Map<String, Object> syncBody(Object assignmentId) {
+        return Map.of("attempts", List.of(Map.of("id", UUID.randomUUID().toString(),
+                "assignmentId", assignmentId.toString(), "occurredAt", "2026-01-08T07:15:00+01:00",
+                "outcome", "partial", "completion", 0.5)));
     }
 
     @Override

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Mobile sync benchmark (issue 4): starts the packaged service against its own schema and
+# drives it with wrk on loopback, every request with fresh attempt ids:
+#   - the single attempt POST with a client token, at 8 and 64 connections,
+#   - batch upload of BATCH attempts per request (default 100) to /v1/sync/attempts,
+# and, in the same run, pgbench committing the same single-row INSERT into attempt per
+# transaction at 8 and 64 connections, for scale. Prints throughput, p50/p99 and the ratios.
+#
+#   bench/sync/run.sh [SECONDS]     (default 20 per measurement, after WARMUP=10 s;
+#                                    needs wrk, pgbench, psql, curl)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_EACH=${1:-20}
+WARMUP=${WARMUP:-10}
+BATCH=${BATCH:-100}
+SCHEMA=homework_bench_sync
+PORT=8090
+CLINIC=00000000-0000-4000-8000-00000000517c
+API=http://127.0.0.1:$PORT
+export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
+
+if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q package -DskipTests
+fi
+DB_SCHEMA=$SCHEMA PORT=$PORT JWT_ISSUER=https://dev.homework-api.local \
+  JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem SCORES_REFRESH_EVERY=1h \
+  java -jar target/quarkus-app/quarkus-run.jar > target/bench-sync-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "$API/q/health/ready" >/dev/null && break
+  sleep 1
+done
+
+STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC --ttl 7200)
+json_id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
+CLIENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' -X POST "$API/v1/clients" \
+  -d '{"timeZone":"Europe/Berlin"}' | json_id)
+ASSIGNMENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+  -X POST "$API/v1/clients/$CLIENT/assignments" \
+  -d '{"title":"Touch the door handle","kind":"exposure","schedule":{"type":"times_per_week","timesPerWeek":3,"startDate":"2026-01-05"}}' \
+  | json_id)
+TOKEN=$(dev/mint-token.sh --role client --clinic $CLINIC --client "$CLIENT" --ttl 7200)
+export TOKEN ASSIGNMENT
+
+load() { # name connections seconds batch -> prints "name RESULT ..."
+  local result
+  result=$(BATCH=$4 wrk -t2 -c"$2" -d"$3"s --timeout 5s -s bench/sync/attempts.lua "$API" | grep '^RESULT')
+  echo "$1 $result"
+}
+
+echo "Warming up ($WARMUP s single, $WARMUP s batch)"
+load warmup 8 "$WARMUP" 0 > /dev/null
+load warmup 8 "$WARMUP" "$BATCH" > /dev/null
+
+results=$(mktemp)
+load single_c8 8 "$SECONDS_EACH" 0 | tee -a "$results"
+load single_c64 64 "$SECONDS_EACH" 0 | tee -a "$results"
+load "batch${BATCH}_c8" 8 "$SECONDS_EACH" "$BATCH" | tee -a "$results"
+
+# The same row the single POST stores, committed one per transaction by pgbench.
+pgscript=$(mktemp --suffix=.sql)
+cat > "$pgscript" <<SQL
+insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome, completion,
+    duration_minutes, suds_before, suds_peak, suds_after, quality_rating, quality_rater, obstacles, note)
+values (gen_random_uuid(), '$CLINIC', '$CLIENT', '$ASSIGNMENT', '2026-01-06T17:30:00Z', now(), 'PARTIAL', 0.5,
+    null, 60, 80, 35, null, null, 'NO_TIME', null) on conflict (id) do nothing;
+SQL
+for clients in 8 64; do
+  tps=$(PGOPTIONS="-c search_path=$SCHEMA" pgbench -n -f "$pgscript" -c $clients -j 2 -T "$SECONDS_EACH" 2>&1 \
+    | sed -nE 's/^tps = ([0-9.]+) .*/\1/p')
+  echo "pgbench_c$clients tps=$tps" | tee -a "$results"
+done
+
+python3 - "$results" <<'PY'
+import re, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, *fields = line.split()
+    rows[name] = {k: float(v) for k, v in (f.split("=") for f in fields if "=" in f and f != "RESULT")}
+print()
+print(f"{'measurement':<14} {'req/s':>9} {'attempts/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+for name, r in rows.items():
+    if name.startswith("pgbench"):
+        print(f"{name:<14} {r['tps']:>9.0f} {r['tps']:>11.0f} {'':>8} {'':>8} {'':>7}")
+    else:
+        print(f"{name:<14} {r['rps']:>9.0f} {r['attempts_per_s']:>11.0f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} {r['errors']:>7.0f}")
+for c in (8, 64):
+    single, pg = rows[f"single_c{c}"]["rps"], rows[f"pgbench_c{c}"]["tps"]
+    print(f"single POST / pgbench at {c} connections: {single / pg:.1%}")
+batch = next(r for n, r in rows.items() if n.startswith("batch"))
+print(f"batch attempts/s / pgbench rows/s at 8: {batch['attempts_per_s'] / rows['pgbench_c8']['tps']:.1f} x")
+PY

@@ -1,0 +1,274 @@
+package com.homeworkapi.attempt;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.homeworkapi.support.Problems;
+import com.homeworkapi.support.TestClinic;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SyncAttemptsApiTest {
+
+    private static final String SYNC = "/v1/sync/attempts";
+
+    private static Map<String, Object> attempt(UUID id, UUID assignmentId, String occurredAt) {
+        Map<String, Object> item = new HashMap<>();
+        item.put("id", id.toString());
+        item.put("assignmentId", assignmentId.toString());
+        item.put("occurredAt", occurredAt);
+        item.put("outcome", "partial");
+        item.put("completion", 0.5);
+        item.put("suds", Map.of("before", 60, "peak", 80, "after", 35));
+        item.put("obstacles", List.of("no_time", "forgot", "no_time"));
+        return item;
+    }
+
+    private static Map<String, Object> attempt(UUID assignmentId) {
+        return attempt(UUID.randomUUID(), assignmentId, "2026-01-07T19:00:00+01:00");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> item, String property, Object value) {
+        Map<String, Object> copy = new HashMap<>(item);
+        copy.put(property, value);
+        return copy;
+    }
+
+    private static Map<String, Object> batch(List<Map<String, Object>> attempts) {
+        return Map.of("attempts", attempts);
+    }
+
+    private static Response sync(RequestSpecification caller, List<Map<String, Object>> attempts) {
+        Response response = caller.body(batch(attempts)).post(SYNC);
+        response.then().statusCode(200).body("results.index", equalTo(IntStream.range(0, attempts.size()).boxed()
+                .toList()));
+        return response;
+    }
+
+    private static List<String> storedIds(TestClinic clinic, UUID assignmentId) {
+        return clinic.clinician().queryParam("limit", 200).get("/v1/assignments/{id}/attempts", assignmentId)
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    @Test
+    void shouldStoreTheValidAttemptsOfAMixedBatchAndRejectEachOtherNamingItsFields() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> valid = attempt(assignmentId);
+        String inTenMinutes = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10).toString();
+        List<Map<String, Object>> attempts = List.of(
+                valid,
+                with(attempt(assignmentId), "suds", Map.of("before", 60, "peak", 101)),
+                attempt(UUID.randomUUID()),
+                with(attempt(assignmentId), "outcome", "completed"),
+                with(attempt(assignmentId), "occurredAt", inTenMinutes),
+                with(attempt(assignmentId), "id", null));
+
+        // Some items break the contract on purpose, so only the answer is checked against it.
+        Response response = sync(clinic.clinicianSendingBadInput(), attempts);
+
+        response.then()
+                .body("results.status", contains("created", "rejected", "rejected", "rejected", "rejected",
+                        "rejected"))
+                .body("results[0].id", equalTo(valid.get("id")))
+                .body("results[0].attempt.obstacles", containsInAnyOrder("no_time", "forgot"))
+                .body("results[0].attempt.occurredAt", equalTo("2026-01-07T18:00:00Z"))
+                .body("results[0].problem", nullValue())
+                .body("results[1].attempt", nullValue())
+                .body("results[1].problem.status", equalTo(400))
+                .body("results[1].problem.errors.field", contains("attempts[1].suds.peak"))
+                .body("results[2].problem.status", equalTo(404))
+                .body("results[2].problem.detail", equalTo("No assignment with that id."))
+                .body("results[3].problem.errors.field", contains("attempts[3].completion"))
+                .body("results[4].problem.errors.field", contains("attempts[4].occurredAt"))
+                .body("results[5].id", nullValue())
+                .body("results[5].problem.errors.field", contains("attempts[5].id"));
+        assertEquals(List.of(valid.get("id")), storedIds(clinic, assignmentId));
+    }
+
+    @Test
+    void shouldStoreEachAttemptOnceWhenTheSameBatchIsSentFiveTimesAtOnce() throws Exception {
+        TestClinic clinic = new TestClinic();
+        UUID firstClient = clinic.createClient();
+        UUID first = clinic.createAssignment(firstClient);
+        UUID second = clinic.createAssignment(firstClient);
+        UUID third = clinic.createAssignment(clinic.createClient());
+        List<Map<String, Object>> attempts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            attempts.add(attempt(List.of(first, second, third).get(i % 3)));
+        }
+
+        ExecutorService threads = Executors.newFixedThreadPool(5);
+        List<Response> answers = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int copy = 0; copy < 5; copy++) {
+                Callable<Response> send = () -> {
+                    start.await();
+                    return clinic.clinician().body(batch(attempts)).post(SYNC);
+                };
+                sent.add(threads.submit(send));
+            }
+            start.countDown();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        int[] created = new int[attempts.size()];
+        for (Response answer : answers) {
+            answer.then().statusCode(200);
+            List<String> statuses = answer.jsonPath().getList("results.status");
+            for (int i = 0; i < statuses.size(); i++) {
+                assertEquals(true, Set.of("created", "duplicate").contains(statuses.get(i)), statuses.get(i));
+                created[i] += statuses.get(i).equals("created") ? 1 : 0;
+            }
+        }
+        assertEquals(IntStream.range(0, attempts.size()).map(i -> 1).boxed().toList(),
+                IntStream.of(created).boxed().toList(), "every attempt created by exactly one of the five");
+        Set<Object> stored = new HashSet<>();
+        for (UUID assignmentId : List.of(first, second, third)) {
+            List<String> ids = storedIds(clinic, assignmentId);
+            assertEquals(20, ids.size());
+            stored.addAll(ids);
+        }
+        assertEquals(attempts.stream().map(item -> item.get("id")).collect(Collectors.toSet()),
+                stored);
+    }
+
+    @Test
+    void shouldStoreAnAttemptSentInTwoDifferentBatchesOnce() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        Map<String, Object> shared = attempt(assignmentId);
+        Map<String, Object> onlyFirst = attempt(assignmentId);
+        Map<String, Object> onlySecond = attempt(assignmentId);
+
+        String receivedAt = sync(clinic.client(clientId), List.of(shared, onlyFirst)).then()
+                .body("results.status", contains("created", "created"))
+                .extract().path("results[0].attempt.receivedAt");
+        sync(clinic.client(clientId), List.of(onlySecond, shared)).then()
+                .body("results.status", contains("created", "duplicate"))
+                .body("results[1].attempt.receivedAt", equalTo(receivedAt));
+
+        assertEquals(Set.of(shared.get("id"), onlyFirst.get("id"), onlySecond.get("id")),
+                Set.copyOf(storedIds(clinic, assignmentId)));
+    }
+
+    @Test
+    void shouldTellARepeatInsideOneBatchFromAnIdReusedWithOtherContent() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> repeated = attempt(assignmentId);
+        Map<String, Object> reused = attempt(assignmentId);
+
+        sync(clinic.clinician(), List.of(repeated, repeated, reused, with(reused, "durationMinutes", 30))).then()
+                .body("results.status", contains("created", "duplicate", "created", "rejected"))
+                .body("results[3].problem.status", equalTo(409));
+
+        assertEquals(Set.of(repeated.get("id"), reused.get("id")), Set.copyOf(storedIds(clinic, assignmentId)));
+    }
+
+    @Test
+    void shouldAnswerDuplicateForAnAttemptFirstSentBySinglePostAndRejectItsIdWithOtherContent() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        Map<String, Object> item = attempt(assignmentId);
+        Map<String, Object> single = new HashMap<>(item);
+        single.remove("assignmentId");
+        Map<String, Object> stored = clinic.client(clientId).body(single)
+                .post("/v1/assignments/{id}/attempts", assignmentId)
+                .then().statusCode(201).extract().jsonPath().getMap("$");
+
+        sync(clinic.client(clientId), List.of(item, with(item, "note", "Something else"))).then()
+                .body("results.status", contains("duplicate", "rejected"))
+                .body("results[0].attempt", equalTo(stored))
+                .body("results[1].problem.status", equalTo(409))
+                .body("results[1].problem.detail",
+                        equalTo("An attempt with this id exists with other content; send a new id for a new attempt."));
+
+        assertEquals(List.of(item.get("id")), storedIds(clinic, assignmentId));
+    }
+
+    @Test
+    void shouldRejectABatchOfMoreThan500OrNoAttemptsAsAWhole() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        List<Map<String, Object>> tooMany = IntStream.range(0, 501).mapToObj(i -> attempt(assignmentId)).toList();
+
+        Problems.assertInvalidField(clinic.clinicianSendingBadInput().body(batch(tooMany)).post(SYNC), "attempts");
+        Problems.assertInvalidField(clinic.clinicianSendingBadInput().body(batch(List.of())).post(SYNC),
+                "attempts");
+        Problems.assertInvalidField(clinic.clinicianSendingBadInput().body(Map.of()).post(SYNC), "attempts");
+
+        assertEquals(List.of(), storedIds(clinic, assignmentId));
+        sync(clinic.clinician(), tooMany.subList(0, 500)).then().body("results.status", equalTo(
+                IntStream.range(0, 500).mapToObj(i -> "created").toList()));
+    }
+
+    @Test
+    void shouldNotLetAClientTokenSyncOntoAnotherClientsAssignment() {
+        TestClinic clinic = new TestClinic();
+        UUID ownClient = clinic.createClient();
+        UUID own = clinic.createAssignment(ownClient);
+        UUID others = clinic.createAssignment(clinic.createClient());
+
+        Response response = sync(clinic.client(ownClient), List.of(attempt(others), attempt(own)));
+
+        response.then().body("results.status", contains("rejected", "created"))
+                .body("results[0].problem.status", equalTo(404));
+        Map<String, Object> absent = sync(clinic.client(ownClient), List.of(attempt(UUID.randomUUID())))
+                .jsonPath().getMap("results[0].problem");
+        assertEquals(absent, response.jsonPath().getMap("results[0].problem"));
+        assertEquals(List.of(), storedIds(clinic, others));
+        assertEquals(1, storedIds(clinic, own).size());
+    }
+
+    @Test
+    void shouldAnswerAnotherClinicsTokenAsIfTheAssignmentsDidNotExist() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        TestClinic otherClinic = new TestClinic();
+
+        for (RequestSpecification stranger : List.of(otherClinic.clinician(), otherClinic.integration(),
+                otherClinic.client(clientId))) {
+            Response response = sync(stranger, List.of(attempt(assignmentId), attempt(UUID.randomUUID())));
+            response.then().body("results.status", contains("rejected", "rejected"))
+                    .body("results.problem.status", contains(404, 404))
+                    .body("results.problem.detail", containsInAnyOrder("No assignment with that id.",
+                            "No assignment with that id."));
+            assertEquals(response.jsonPath().getMap("results[1].problem"),
+                    response.jsonPath().getMap("results[0].problem"));
+        }
+
+        assertEquals(List.of(), storedIds(clinic, assignmentId));
+    }
+}
