@@ -56,6 +56,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "conflict", "Conflict", detail, List.of());
     }
 
+    /** Well-formed, but contradicts how the request's own parts were used before. */
+    public static ApiProblem unprocessable(String detail) {
+        return new ApiProblem(422, "unprocessable-content", "Unprocessable content", detail, List.of());
+    }
+
     public static ApiProblem preconditionFailed() {
         return new ApiProblem(412, "precondition-failed", "Precondition failed",
                 "If-Match does not match the current ETag; read the resource again and retry.", List.of());
