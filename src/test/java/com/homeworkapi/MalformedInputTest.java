@@ -77,7 +77,7 @@ class MalformedInputTest {
     /** Operations that take a range of ISO dates as {@code from} and {@code to}. */
     static Stream<ApiOperation> operationsWithARangeOfDates() {
         return Stream.of(ApiOperation.GET_CLIENT_COMPLIANCE, ApiOperation.GET_ASSIGNMENT_COMPLIANCE,
-                ApiOperation.GET_COMPLIANCE_REPORT);
+                ApiOperation.GET_COMPLIANCE_REPORT, ApiOperation.LIST_OCCURRENCES);
     }
 
     /** A body that is wrong in one place, the operation it is sent to and the field the 400 must name. */
@@ -797,7 +797,7 @@ class MalformedInputTest {
                 () -> assertRejectsQuery(operation, seeded, Map.of("to", "2026-1-5"), "to"),
                 () -> assertRejectsQuery(operation, seeded, Map.of("from", "2026-01-05T00:00:00Z"), "from"),
                 () -> assertRejectsQuery(operation, seeded, Map.of("from", "2026-02-01", "to", "2026-01-31"), "to"),
-                // More than 106 weeks: longer histories belong to bulk export.
+                // More than 106 weeks (and 35 days): longer histories belong to bulk export.
                 () -> assertRejectsQuery(operation, seeded, Map.of("from", "2023-01-02", "to", "2026-03-01"),
                         "from"));
     }

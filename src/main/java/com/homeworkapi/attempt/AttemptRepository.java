@@ -127,12 +127,25 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
             Integer sudsAfter) {
     }
 
+    private static final String SCORING_ROW = "select a.clientId, a.assignmentId, a.occurredAt, a.outcome,"
+            + " a.completion, a.qualityRating, a.qualityRater, a.sudsBefore, a.sudsPeak, a.sudsAfter"
+            + " from Attempt a where a.clinicId = :clinic";
+
     public List<ScoringRow> scoringRows(UUID clinicId, Collection<UUID> clientIds) {
-        return getEntityManager().createQuery("select a.clientId, a.assignmentId, a.occurredAt, a.outcome,"
-                + " a.completion, a.qualityRating, a.qualityRater, a.sudsBefore, a.sudsPeak, a.sudsAfter"
-                + " from Attempt a where a.clinicId = :clinic and a.clientId in :clients", ScoringRow.class)
+        return getEntityManager().createQuery(SCORING_ROW + " and a.clientId in :clients", ScoringRow.class)
                 .setParameter("clinic", clinicId)
                 .setParameter("clients", clientIds)
+                .getResultList();
+    }
+
+    /** One client's scoring rows of the attempts that occurred in [from, to). */
+    public List<ScoringRow> scoringRowsBetween(UUID clinicId, UUID clientId, Instant from, Instant to) {
+        return getEntityManager().createQuery(SCORING_ROW
+                + " and a.clientId = :client and a.occurredAt >= :from and a.occurredAt < :to", ScoringRow.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("client", clientId)
+                .setParameter("from", from)
+                .setParameter("to", to)
                 .getResultList();
     }
 

@@ -3,6 +3,7 @@ package com.homeworkapi.attempt;
 import com.homeworkapi.scoring.Attempt.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,14 @@ public class AttemptScoringInputs {
             byClient.computeIfAbsent(row.clientId(), id -> new ArrayList<>()).add(toScoring(row));
         }
         return byClient;
+    }
+
+    /** One client's attempts that occurred in [from, to). */
+    public List<com.homeworkapi.scoring.Attempt> ofClientBetween(UUID clinicId, UUID clientId, Instant from,
+            Instant to) {
+        return attempts.scoringRowsBetween(clinicId, clientId, from, to).stream()
+                .map(AttemptScoringInputs::toScoring)
+                .toList();
     }
 
     private static com.homeworkapi.scoring.Attempt toScoring(AttemptRepository.ScoringRow row) {

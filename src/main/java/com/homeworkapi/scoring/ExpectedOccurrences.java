@@ -63,11 +63,36 @@ public final class ExpectedOccurrences {
         return active;
     }
 
+    /**
+     * The {@code timesPerWeek} part of a whole week's expectation alone: ceil(sum of n over its
+     * active {@code timesPerWeek} days / 7), 0 when no day of the week is under such a schedule.
+     * Days under a fixed schedule (daily, days of week, once) are left out.
+     */
+    public static int flexibleInWeek(Assignment assignment, IsoWeek week) {
+        return tally(assignment, week.monday(), DAYS_PER_WEEK).flexibleRoundedUp();
+    }
+
     private static int count(Assignment assignment, LocalDate monday, int dayCount) {
+        Tally tally = tally(assignment, monday, dayCount);
+        return tally.fixed() + (dayCount == DAYS_PER_WEEK ? tally.flexibleRoundedUp() : tally.flexibleRoundedDown());
+    }
+
+    /** Fixed occurrences, and the sum of n over active {@code timesPerWeek} days (divided by 7 later). */
+    private record Tally(int fixed, int timesPerWeekSevenths) {
+
+        int flexibleRoundedUp() {
+            return (timesPerWeekSevenths + DAYS_PER_WEEK - 1) / DAYS_PER_WEEK;
+        }
+
+        int flexibleRoundedDown() {
+            return timesPerWeekSevenths / DAYS_PER_WEEK;
+        }
+    }
+
+    private static Tally tally(Assignment assignment, LocalDate monday, int dayCount) {
         List<AssignmentRevision> revisions = assignment.revisions();
         int revisionIndex = -1;
         int wholeOccurrences = 0;
-        // Sum of n over active timesPerWeek days; divided by 7 at the end.
         int timesPerWeekSevenths = 0;
         for (int offset = 0; offset < dayCount; offset++) {
             LocalDate day = monday.plusDays(offset);
@@ -89,9 +114,6 @@ public final class ExpectedOccurrences {
                 case ONCE -> wholeOccurrences += day.equals(schedule.dueDate()) ? 1 : 0;
             }
         }
-        int prorated = dayCount == DAYS_PER_WEEK
-                ? (timesPerWeekSevenths + DAYS_PER_WEEK - 1) / DAYS_PER_WEEK
-                : timesPerWeekSevenths / DAYS_PER_WEEK;
-        return wholeOccurrences + prorated;
+        return new Tally(wholeOccurrences, timesPerWeekSevenths);
     }
 }

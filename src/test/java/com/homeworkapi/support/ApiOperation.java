@@ -71,6 +71,9 @@ public enum ApiOperation {
     GET_CLIENT_PROGRESS("getClientProgress", Method.GET, "/v1/clients/{clientId}/progress", Audience.CLIENT_TOO,
             200, null),
 
+    LIST_OCCURRENCES("listOccurrences", Method.GET, "/v1/clients/{clientId}/occurrences", Audience.CLIENT_TOO, 200,
+            null),
+
     GET_COMPLIANCE_REPORT("getComplianceReport", Method.GET, "/v1/reports/compliance", Audience.STAFF, 200, null),
     GET_AT_RISK_REPORT("getAtRiskReport", Method.GET, "/v1/reports/at-risk", Audience.STAFF, 200, null),
 
@@ -156,8 +159,12 @@ public enum ApiOperation {
         return method == Method.PUT;
     }
 
+    /**
+     * A paged list: takes {@code limit} and {@code cursor}, answers {@code items}. Occurrences
+     * are answered whole instead, bounded by their range of at most 35 days.
+     */
     public boolean isList() {
-        return operationId.startsWith("list");
+        return operationId.startsWith("list") && this != LIST_OCCURRENCES;
     }
 
     /** The one path parameter ({@code clientId}, {@code goalId}, ...), or null for a clinic-level operation. */

@@ -1,0 +1,225 @@
+package com.homeworkapi.scoring;
+
+import static com.homeworkapi.scoring.Fixtures.assignment;
+import static com.homeworkapi.scoring.Fixtures.at;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Occurrences on the client's local dates, for reminders ahead: fixed days and weekly targets. */
+class OccurrenceStoriesTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    // Monday 2 March 2026 starts 2026-W10.
+    private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+
+    @ParameterizedTest(name = "{0}, DST change on {1}")
+    @CsvSource({
+        "Europe/Berlin, 2026-03-29",
+        "America/New_York, 2026-03-08",
+        "Europe/Berlin, 2026-10-25",
+        "America/New_York, 2026-11-01"})
+    void aDailyAssignmentHasEveryLocalDateOfADstWeekExactlyOnce(String zoneName, LocalDate changeDay) {
+        ZoneId zone = ZoneId.of(zoneName);
+        LocalDate monday = changeDay.with(DayOfWeek.MONDAY);
+        Assignment daily = assignment(AssignmentRevision.active(monday.minusWeeks(1), Schedule.daily()));
+        // The hour that is skipped or repeated, and either end of the day of the change.
+        ZonedDateTime justAfterMidnight = changeDay.atTime(0, 30).atZone(zone);
+        ZonedDateTime inTheChangingHour = changeDay.atTime(2, 30).atZone(zone);
+        ZonedDateTime lateEvening = changeDay.atTime(23, 30).atZone(zone);
+        ZonedDateTime saturdayLate = changeDay.minusDays(1).atTime(23, 59, 59).atZone(zone);
+        List<Attempt> attempts = List.of(
+                Attempt.completed(daily.id(), justAfterMidnight.toInstant()),
+                Attempt.completed(daily.id(), inTheChangingHour.withLaterOffsetAtOverlap().toInstant()),
+                Attempt.completed(daily.id(), lateEvening.toInstant()),
+                Attempt.partial(daily.id(), saturdayLate.toInstant(), 0.5));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(daily), attempts, zone, monday.minusDays(3),
+                monday.plusDays(9));
+
+        List<LocalDate> dates = calendar.fixed().stream().map(Occurrences.Fixed::date).toList();
+        assertEquals(monday.minusDays(3).datesUntil(monday.plusDays(10)).toList(), dates);
+        Map<LocalDate, Occurrences.Fixed> byDate = byDate(calendar);
+        assertAll(
+                () -> assertEquals(3.0, byDate.get(changeDay).credit()),
+                () -> assertEquals(0.5, byDate.get(changeDay.minusDays(1)).credit()),
+                () -> assertEquals(true, byDate.get(changeDay.minusDays(1)).done()),
+                () -> assertEquals(false, byDate.get(changeDay.plusDays(1)).done()),
+                () -> assertEquals(Set.of(changeDay, changeDay.minusDays(1)), calendar.fixed().stream()
+                        .filter(Occurrences.Fixed::done).map(Occurrences.Fixed::date).collect(Collectors.toSet())));
+    }
+
+    @Test
+    void theRepeatedAutumnHourCountsBothTimesOnTheSameLocalDate() {
+        LocalDate changeDay = LocalDate.of(2026, 10, 25);
+        Assignment daily = assignment(AssignmentRevision.active(changeDay.minusDays(7), Schedule.daily()));
+        ZonedDateTime ambiguous = changeDay.atTime(2, 30).atZone(BERLIN);
+        List<Attempt> attempts = List.of(
+                Attempt.completed(daily.id(), ambiguous.withEarlierOffsetAtOverlap().toInstant()),
+                Attempt.completed(daily.id(), ambiguous.withLaterOffsetAtOverlap().toInstant()));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(daily), attempts, BERLIN, changeDay, changeDay);
+
+        assertEquals(List.of(new Occurrences.Fixed(daily.id(), changeDay, Schedule.Type.DAILY, 2.0, true)),
+                calendar.fixed());
+    }
+
+    @Test
+    void daysOfWeekFollowPausesAndRevisionsDayByDay() {
+        Assignment assignment = assignment(
+                AssignmentRevision.active(MONDAY, Schedule.daysOfWeek(
+                        Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))),
+                // Paused from Wednesday of the second week; resumed a week later (a Wednesday) on Tuesdays and Thursdays.
+                new AssignmentRevision(MONDAY.plusDays(9), AssignmentRevision.Status.PAUSED,
+                        Schedule.daysOfWeek(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))),
+                AssignmentRevision.active(MONDAY.plusDays(16),
+                        Schedule.daysOfWeek(Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY))));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(assignment), List.of(), BERLIN, MONDAY,
+                MONDAY.plusDays(20));
+
+        assertEquals(List.of(MONDAY, MONDAY.plusDays(2), MONDAY.plusDays(4), MONDAY.plusDays(7),
+                MONDAY.plusDays(17)), dates(calendar));
+        assertEquals(List.of(), calendar.flexible());
+    }
+
+    @Test
+    void startAndEndDatesAndCompletionBoundTheOccurrences() {
+        Assignment bounded = assignment(AssignmentRevision.active(MONDAY,
+                Schedule.daily().between(MONDAY.plusDays(2), MONDAY.plusDays(4))));
+        Assignment completed = assignment(
+                AssignmentRevision.active(MONDAY, Schedule.daily()),
+                new AssignmentRevision(MONDAY.plusDays(1), AssignmentRevision.Status.COMPLETED, Schedule.daily()));
+        Assignment cancelled = assignment(
+                AssignmentRevision.active(MONDAY, Schedule.once(MONDAY.plusDays(5))),
+                new AssignmentRevision(MONDAY.plusDays(3), AssignmentRevision.Status.CANCELLED,
+                        Schedule.once(MONDAY.plusDays(5))));
+
+        assertAll(
+                () -> assertEquals(List.of(MONDAY.plusDays(2), MONDAY.plusDays(3), MONDAY.plusDays(4)),
+                        dates(Occurrences.between(List.of(bounded), List.of(), BERLIN, MONDAY, MONDAY.plusDays(13)))),
+                () -> assertEquals(List.of(MONDAY),
+                        dates(Occurrences.between(List.of(completed), List.of(), BERLIN, MONDAY, MONDAY.plusDays(6)))),
+                () -> assertEquals(List.of(),
+                        dates(Occurrences.between(List.of(cancelled), List.of(), BERLIN, MONDAY, MONDAY.plusDays(6)))));
+    }
+
+    @Test
+    void aOnceAssignmentFallsOnItsDueDateAndIsDoneByAnAttemptEarlierInThatWeek() {
+        LocalDate due = MONDAY.plusDays(10);
+        Assignment once = assignment(AssignmentRevision.active(MONDAY, Schedule.once(due)));
+        Assignment onceDoneTooEarly = assignment(AssignmentRevision.active(MONDAY, Schedule.once(due)));
+        List<Attempt> attempts = List.of(
+                Attempt.completed(once.id(), at("2026-03-10T19:00", BERLIN)),
+                Attempt.completed(onceDoneTooEarly.id(), at("2026-03-06T19:00", BERLIN)));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(once, onceDoneTooEarly), attempts, BERLIN,
+                MONDAY, MONDAY.plusDays(20));
+
+        Map<UUID, Occurrences.Fixed> byAssignment = calendar.fixed().stream()
+                .collect(Collectors.toMap(Occurrences.Fixed::assignmentId, Function.identity()));
+        assertAll(
+                () -> assertEquals(2, calendar.fixed().size()),
+                () -> assertEquals(due, byAssignment.get(once.id()).date()),
+                () -> assertEquals(true, byAssignment.get(once.id()).done()),
+                // The week before is not the week compliance credits it in.
+                () -> assertEquals(false, byAssignment.get(onceDoneTooEarly.id()).done()));
+    }
+
+    @Test
+    void timesPerWeekIsOneProratedTargetPerWeekNeverInventedDays() {
+        // Starts on Thursday: ceil(3 * 4 / 7) = 2 that week, then 3.
+        Assignment threeTimes = assignment(AssignmentRevision.active(MONDAY.plusDays(3), Schedule.timesPerWeek(3)));
+        List<Attempt> attempts = List.of(
+                // Before the range and the start date, but in the first week: that week's credit counts it.
+                Attempt.completed(threeTimes.id(), at("2026-03-03T07:00", BERLIN)),
+                Attempt.completed(threeTimes.id(), at("2026-03-05T18:00", BERLIN)),
+                Attempt.skipped(threeTimes.id(), at("2026-03-07T09:00", BERLIN)),
+                Attempt.partial(threeTimes.id(), at("2026-03-08T22:00", BERLIN), null),
+                Attempt.completed(threeTimes.id(), at("2026-03-10T08:00", BERLIN)));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(threeTimes), attempts, BERLIN,
+                MONDAY.plusDays(2), MONDAY.plusDays(16));
+
+        assertEquals(List.of(), calendar.fixed());
+        assertEquals(List.of(
+                new Occurrences.Flexible(threeTimes.id(), IsoWeek.containing(MONDAY), 2, 2.5, true),
+                new Occurrences.Flexible(threeTimes.id(), IsoWeek.containing(MONDAY.plusWeeks(1)), 3, 1.0, false),
+                new Occurrences.Flexible(threeTimes.id(), IsoWeek.containing(MONDAY.plusWeeks(2)), 3, 0.0, false)),
+                calendar.flexible());
+    }
+
+    @Test
+    void aWeeklyTargetIsDoneOnceItsCreditReachesTheExpectationAndAPausedWeekHasNone() {
+        Assignment twice = assignment(
+                AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(2)),
+                new AssignmentRevision(MONDAY.plusWeeks(1), AssignmentRevision.Status.PAUSED, Schedule.timesPerWeek(2)),
+                AssignmentRevision.active(MONDAY.plusWeeks(2), Schedule.daily()));
+        List<Attempt> attempts = List.of(
+                Attempt.completed(twice.id(), at("2026-03-02T18:00", BERLIN)),
+                Attempt.completed(twice.id(), at("2026-03-04T18:00", BERLIN)),
+                Attempt.completed(twice.id(), at("2026-03-05T18:00", BERLIN)));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(twice), attempts, BERLIN, MONDAY,
+                MONDAY.plusDays(15));
+
+        assertEquals(List.of(new Occurrences.Flexible(twice.id(), IsoWeek.containing(MONDAY), 2, 3.0, true)),
+                calendar.flexible());
+        assertEquals(List.of(MONDAY.plusWeeks(2), MONDAY.plusWeeks(2).plusDays(1)), dates(calendar));
+    }
+
+    @Test
+    void aNewTimeZoneMovesAnAttemptToTheLocalDateOfThatZone() {
+        Assignment daily = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
+        // Wednesday 00:30 in Berlin is Tuesday 15:30 in Los Angeles.
+        List<Attempt> attempts = List.of(Attempt.completed(daily.id(), at("2026-03-04T00:30", BERLIN)));
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+
+        List<LocalDate> doneInBerlin = doneDates(Occurrences.between(List.of(daily), attempts, BERLIN, MONDAY,
+                MONDAY.plusDays(6)));
+        List<LocalDate> doneInLosAngeles = doneDates(Occurrences.between(List.of(daily), attempts, losAngeles,
+                MONDAY, MONDAY.plusDays(6)));
+
+        assertEquals(List.of(LocalDate.of(2026, 3, 4)), doneInBerlin);
+        assertEquals(List.of(LocalDate.of(2026, 3, 3)), doneInLosAngeles);
+    }
+
+    @Test
+    void occurrencesOfSeveralAssignmentsAreOrderedByDateThenAssignment() {
+        Assignment first = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
+        Assignment second = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
+
+        Occurrences.Calendar calendar = Occurrences.between(List.of(first, second), List.of(), BERLIN, MONDAY,
+                MONDAY.plusDays(1));
+
+        List<UUID> ids = List.of(first.id(), second.id()).stream().sorted().toList();
+        assertEquals(List.of(MONDAY, MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(1)), dates(calendar));
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(0), ids.get(1)),
+                calendar.fixed().stream().map(Occurrences.Fixed::assignmentId).toList());
+    }
+
+    private static List<LocalDate> dates(Occurrences.Calendar calendar) {
+        return calendar.fixed().stream().map(Occurrences.Fixed::date).toList();
+    }
+
+    private static List<LocalDate> doneDates(Occurrences.Calendar calendar) {
+        return calendar.fixed().stream().filter(Occurrences.Fixed::done).map(Occurrences.Fixed::date).toList();
+    }
+
+    private static Map<LocalDate, Occurrences.Fixed> byDate(Occurrences.Calendar calendar) {
+        return calendar.fixed().stream().collect(Collectors.toMap(Occurrences.Fixed::date, Function.identity()));
+    }
+}
