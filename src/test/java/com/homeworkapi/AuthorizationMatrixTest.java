@@ -62,7 +62,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthorizationMatrixTest {
 
     static Stream<ApiOperation> operationsOnAnObject() {
-        return Arrays.stream(ApiOperation.values()).filter(operation -> operation.pathParameter() != null);
+        return Arrays.stream(ApiOperation.values()).filter(operation -> operation.targetParameter() != null);
     }
 
     static Stream<ApiOperation> clientVisibleOperations() {
@@ -164,7 +164,7 @@ class AuthorizationMatrixTest {
 
         response.then().statusCode(operation.successStatus);
         if (operation.isList()) {
-            response.then().body("items.size()", equalTo(1));
+            response.then().body("items.size()", equalTo(operation.itemsOfOneSeededClient()));
         } else if (operation.method == Method.GET) {
             // An object answers with its id; a view of one (compliance, progress) names it by clientId etc.
             String parameter = operation.pathParameter();
