@@ -63,7 +63,7 @@ class AuthorizationMatrixTest {
 
     static Stream<ApiOperation> operationsOnAnObject() {
         return Arrays.stream(ApiOperation.values())
-                .filter(operation -> operation.pathParameter() != null || operation.namesObjectInBody());
+                .filter(operation -> operation.targetParameter() != null || operation.namesObjectInBody());
     }
 
     static Stream<ApiOperation> clientVisibleOperations() {
@@ -165,7 +165,7 @@ class AuthorizationMatrixTest {
 
         response.then().statusCode(operation.successStatus);
         if (operation.isList()) {
-            response.then().body("items.size()", equalTo(1));
+            response.then().body("items.size()", equalTo(operation.itemsOfOneSeededClient()));
         } else if (operation.method == Method.GET) {
             // An object answers with its id; a view of one (compliance, progress) names it by clientId etc.
             String parameter = operation.pathParameter();

@@ -63,7 +63,7 @@ class MalformedInputTest {
     }
 
     static Stream<ApiOperation> operationsOnAnObject() {
-        return Arrays.stream(ApiOperation.values()).filter(operation -> operation.pathParameter() != null);
+        return Arrays.stream(ApiOperation.values()).filter(operation -> operation.targetParameter() != null);
     }
 
     static Stream<ApiOperation> listOperations() {
@@ -734,7 +734,8 @@ class MalformedInputTest {
 
         assertAll(
                 () -> assertRejectsQuery(operation, seeded, Map.of("limit", "0"), "limit"),
-                () -> assertRejectsQuery(operation, seeded, Map.of("limit", "201"), "limit"),
+                () -> assertRejectsQuery(operation, seeded, Map.of("limit", String.valueOf(operation.maxLimit() + 1)),
+                        "limit"),
                 () -> assertRejectsQuery(operation, seeded, Map.of("limit", "abc"), "limit"),
                 () -> assertRejectsQuery(operation, seeded, Map.of("limit", "-1"), "limit"),
                 () -> assertRejectsQuery(operation, seeded, Map.of("cursor", "garbage"), "cursor"),

@@ -48,6 +48,26 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .getResultList();
     }
 
+    /**
+     * The client's assignments after {@code afterId} (all when null) in id order, cancelled ones
+     * left out: one page of a change feed snapshot.
+     */
+    public List<Assignment> listCurrentForSync(UUID clinicId, UUID clientId, UUID afterId, int limit) {
+        Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId)
+                .and("cancelled", AssignmentStatus.CANCELLED);
+        if (afterId != null) {
+            parameters.and("after", afterId);
+        }
+        return find("clinicId = :clinic and clientId = :client and terms.status <> :cancelled"
+                + (afterId == null ? "" : " and id > :after") + " order by id", parameters)
+                .range(0, limit - 1).list();
+    }
+
+    public List<Assignment> listByIds(UUID clinicId, UUID clientId, Collection<UUID> ids) {
+        return list("clinicId = :clinic and clientId = :client and id in :ids",
+                Parameters.with("clinic", clinicId).and("client", clientId).and("ids", ids));
+    }
+
     /** Which of these assignments belong to the client; a review may only rate its own client's homework. */
     public List<UUID> idsOfClient(UUID clinicId, UUID clientId, Collection<UUID> assignmentIds) {
         return getEntityManager().createQuery("select a.id from Assignment a"

@@ -20,7 +20,7 @@ public record AssignmentResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static AssignmentResponse from(Assignment assignment) {
+    public static AssignmentResponse from(Assignment assignment) {
         AssignmentTerms terms = assignment.terms;
         return new AssignmentResponse(assignment.id, assignment.clientId, terms.goalIds(), terms.title(),
                 terms.instructions(), terms.kind(), terms.difficulty(), terms.schedule(), terms.status(),

@@ -149,6 +149,21 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
                 .getResultList();
     }
 
+    /** The client's attempts after {@code afterId} (all when null) in id order: one page of a change feed snapshot. */
+    public List<Attempt> listForSync(UUID clinicId, UUID clientId, UUID afterId, int limit) {
+        Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId);
+        if (afterId != null) {
+            parameters.and("after", afterId);
+        }
+        return find("clinicId = :clinic and clientId = :client" + (afterId == null ? "" : " and id > :after")
+                + " order by id", parameters).range(0, limit - 1).list();
+    }
+
+    public List<Attempt> listByIds(UUID clinicId, UUID clientId, Collection<UUID> ids) {
+        return list("clinicId = :clinic and clientId = :client and id in :ids",
+                Parameters.with("clinic", clinicId).and("client", clientId).and("ids", ids));
+    }
+
     public Optional<Attempt> findInClinic(UUID clinicId, UUID attemptId) {
         return find("clinicId = :clinic and id = :id", Parameters.with("clinic", clinicId).and("id", attemptId))
                 .firstResultOptional();

@@ -18,7 +18,7 @@ public record AttemptResponse(
         List<Obstacle> obstacles,
         String note) {
 
-    static AttemptResponse from(Attempt attempt) {
+    public static AttemptResponse from(Attempt attempt) {
         AttemptContent content = AttemptContent.of(attempt);
         return new AttemptResponse(attempt.id, attempt.assignmentId, attempt.clientId, attempt.occurredAt,
                 attempt.receivedAt, attempt.outcome, attempt.completion, attempt.durationMinutes, content.suds(),

@@ -25,6 +25,27 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
                 .range(0, page.limit()).list();
     }
 
+    /**
+     * The client's goals after {@code afterId} (all when null) in id order, cancelled ones left
+     * out: one page of a change feed snapshot.
+     */
+    public List<Goal> listCurrentForSync(UUID clinicId, UUID clientId, UUID afterId, int limit) {
+        return find("clinicId = :clinic and clientId = :client and status <> :cancelled"
+                + (afterId == null ? "" : " and id > :after") + " order by id",
+                withAfter(Parameters.with("clinic", clinicId).and("client", clientId)
+                        .and("cancelled", GoalStatus.CANCELLED), afterId))
+                .range(0, limit - 1).list();
+    }
+
+    public List<Goal> listByIds(UUID clinicId, UUID clientId, Collection<UUID> ids) {
+        return list("clinicId = :clinic and clientId = :client and id in :ids",
+                Parameters.with("clinic", clinicId).and("client", clientId).and("ids", ids));
+    }
+
+    private static Parameters withAfter(Parameters parameters, UUID afterId) {
+        return afterId == null ? parameters : parameters.and("after", afterId);
+    }
+
     /** How many of these goals belong to the client; assignments may only link their own client's goals. */
     public long countOfClient(UUID clinicId, UUID clientId, Collection<UUID> goalIds) {
         return count("clinicId = :clinic and clientId = :client and id in :ids",

@@ -76,6 +76,19 @@ public class GoalService {
         return tagged(goal, achievementsOf(clients.findVisible(goal.clientId)));
     }
 
+    /**
+     * The responses of goals of one client, scored once for all of them (the change feed loads
+     * a page of goals at a time). The caller has already checked the client is visible.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public List<GoalResponse> responses(Client client, List<Goal> clientGoals) {
+        if (clientGoals.isEmpty()) {
+            return List.of();
+        }
+        GoalAchievements.ForClient achievements = achievementsOf(client);
+        return clientGoals.stream().map(goal -> response(goal, achievements)).toList();
+    }
+
     private Goal findVisible(UUID goalId) {
         return goals.findInClinic(caller.clinicId(), goalId)
                 .filter(goal -> caller.canSee(goal.clientId))

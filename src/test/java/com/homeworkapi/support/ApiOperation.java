@@ -79,7 +79,10 @@ public enum ApiOperation {
 
     GET_CLINIC_SETTINGS("getClinicSettings", Method.GET, "/v1/clinic/settings", Audience.STAFF, 200, null),
     UPDATE_CLINIC_SETTINGS("updateClinicSettings", Method.PUT, "/v1/clinic/settings", Audience.ADMIN_ONLY, 200,
-            ApiOperation::clinicSettings);
+            ApiOperation::clinicSettings),
+
+    /** Names its client in the query, {@code ?clientId=}, rather than in the path. */
+    LIST_CHANGES("listChanges", Method.GET, "/v1/sync/changes", Audience.CLIENT_TOO, 200, null);
 
     /** The roles of a clinic's staff; a client token is the fourth role. */
     public static final List<String> STAFF_ROLES = Audience.STAFF.roles;
@@ -143,7 +146,26 @@ public enum ApiOperation {
 
     /** Works on the caller's clinic as a whole (its clients, reports, settings), not on one object of it. */
     public boolean clinicLevel() {
-        return pathParameter() == null && !namesObjectInBody();
+        return targetParameter() == null && !namesObjectInBody();
+    }
+
+    /**
+     * The parameter that names the object worked on: the path parameter, or for the change feed
+     * the {@code clientId} query parameter; null for clinic-level operations.
+     */
+    public String targetParameter() {
+        String inPath = pathParameter();
+        return inPath == null && this == LIST_CHANGES ? "clientId" : inPath;
+    }
+
+    /** The largest {@code limit} a list takes: the change feed reads bigger pages than the other lists. */
+    public int maxLimit() {
+        return this == LIST_CHANGES ? 500 : 200;
+    }
+
+    /** Items a list answers for a seeded client; the change feed's snapshot holds goal, assignment and attempt. */
+    public int itemsOfOneSeededClient() {
+        return this == LIST_CHANGES ? 3 : 1;
     }
 
     public boolean hasBody() {
@@ -178,7 +200,7 @@ public enum ApiOperation {
         if (namesObjectInBody()) {
             return send(request, target, target.assignmentId.toString());
         }
-        String parameter = pathParameter();
+        String parameter = targetParameter();
         return send(request, target, parameter == null ? null : target.id(parameter).toString());
     }
 
@@ -192,13 +214,13 @@ public enum ApiOperation {
 
     /** Calls the operation on the target with this body: JSON of an object, a raw string or a stream. */
     public Response sendWithBody(RequestSpecification request, SeededClient target, Object body) {
-        String parameter = pathParameter();
+        String parameter = targetParameter();
         return sendWithBody(request, target, parameter == null ? null : target.id(parameter).toString(), body);
     }
 
     /** Calls an update validly but with this If-Match, or none when it is null. */
     public Response sendWithIfMatch(RequestSpecification request, SeededClient target, String ifMatch) {
-        String parameter = pathParameter();
+        String parameter = targetParameter();
         return send(request, parameter == null ? null : target.id(parameter).toString(), ifMatch, validBody());
     }
 
@@ -209,9 +231,10 @@ public enum ApiOperation {
     }
 
     private Response send(RequestSpecification request, String pathValue, String ifMatch, Object body) {
-        String parameter = pathParameter();
-        if (parameter != null) {
-            request.pathParam(parameter, pathValue);
+        if (pathParameter() != null) {
+            request.pathParam(pathParameter(), pathValue);
+        } else if (targetParameter() != null) {
+            request.queryParam(targetParameter(), pathValue);
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);

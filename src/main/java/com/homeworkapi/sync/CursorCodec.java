@@ -1,0 +1,90 @@
+package com.homeworkapi.sync;
+
+import com.homeworkapi.common.ApiProblem;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns feed cursors into opaque strings and back. A cursor is signed (HMAC-SHA256 with
+ * {@code homework.sync.cursor-key}) over everything it says, the clinic and client included, so
+ * a caller can neither forge a position nor replay one cursor in another client's feed.
+ */
+// Created at startup, so a missing or short key stops the service rather than its first sync.
+@Startup
+@Singleton
+class CursorCodec {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final String VERSION = "1";
+    private static final int MIN_KEY_LENGTH = 32;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+
+    CursorCodec(SyncConfig config) {
+        byte[] secret = config.cursorKey().getBytes(StandardCharsets.UTF_8);
+        if (secret.length < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("homework.sync.cursor-key (SYNC_CURSOR_KEY) must be at least "
+                    + MIN_KEY_LENGTH + " bytes long");
+        }
+        this.key = new SecretKeySpec(secret, ALGORITHM);
+    }
+
+    String encode(ChangeCursor cursor) {
+        String payload = String.join("|", VERSION, cursor.phase().code, cursor.clinicId().toString(),
+                cursor.clientId().toString(), Long.toString(cursor.txid()), Long.toString(cursor.seq()),
+                Integer.toString(cursor.snapshotType()), cursor.afterId() == null ? "" : cursor.afterId().toString());
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+    }
+
+    /** The cursor if this API issued it for exactly this clinic and client; 400 naming cursor otherwise. */
+    ChangeCursor decode(String text, UUID clinicId, UUID clientId) {
+        ChangeCursor cursor;
+        try {
+            int dot = text.indexOf('.');
+            byte[] payload = DECODER.decode(text.substring(0, dot));
+            byte[] signature = DECODER.decode(text.substring(dot + 1));
+            if (!MessageDigest.isEqual(sign(payload), signature)) {
+                throw invalid();
+            }
+            String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+            if (fields.length != 8 || !VERSION.equals(fields[0])) {
+                throw invalid();
+            }
+            cursor = new ChangeCursor(UUID.fromString(fields[2]), UUID.fromString(fields[3]),
+                    ChangeCursor.Phase.of(fields[1]), Long.parseLong(fields[4]), Long.parseLong(fields[5]),
+                    Integer.parseInt(fields[6]), fields[7].isEmpty() ? null : UUID.fromString(fields[7]));
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException unreadable) {
+            throw invalid();
+        }
+        if (!cursor.belongsTo(clinicId, clientId)) {
+            throw invalid();
+        }
+        return cursor;
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static ApiProblem invalid() {
+        return ApiProblem.invalid("cursor", "is not a cursor this API issued for this client's changes");
+    }
+}

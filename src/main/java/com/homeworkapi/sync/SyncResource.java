@@ -1,0 +1,26 @@
+package com.homeworkapi.sync;
+
+import com.homeworkapi.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/v1/sync")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN, Roles.CLIENT})
+public class SyncResource {
+
+    @Inject
+    SyncService sync;
+
+    @GET
+    @Path("changes")
+    public ChangesPage listChanges(@QueryParam("clientId") String clientId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return sync.listChanges(clientId, cursor, limit);
+    }
+}

@@ -1,0 +1,243 @@
+package com.homeworkapi.sync;
+
+import com.homeworkapi.assignment.Assignment;
+import com.homeworkapi.assignment.AssignmentRepository;
+import com.homeworkapi.assignment.AssignmentResponse;
+import com.homeworkapi.assignment.AssignmentStatus;
+import com.homeworkapi.attempt.Attempt;
+import com.homeworkapi.attempt.AttemptRepository;
+import com.homeworkapi.attempt.AttemptResponse;
+import com.homeworkapi.client.Client;
+import com.homeworkapi.client.ClientService;
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.goal.Goal;
+import com.homeworkapi.goal.GoalRepository;
+import com.homeworkapi.goal.GoalResponse;
+import com.homeworkapi.goal.GoalService;
+import com.homeworkapi.goal.GoalStatus;
+import com.homeworkapi.security.Caller;
+import com.homeworkapi.sync.ChangeEntry.EntityType;
+import com.homeworkapi.sync.ChangeLogRepository.Change;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A client's change feed: a snapshot of its current goals, assignments and attempts first, then
+ * every change since, each object at most once per page in its current state.
+ *
+ * <p>Runs without a transaction of its own: each statement reads with a fresh snapshot, and the
+ * log query bounds itself by its own snapshot's xmin (see {@link ChangeLogRepository}).
+ */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class SyncService {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 500;
+
+    /** The snapshot's order: what an entry refers to (goals, then assignments) comes before it. */
+    private static final List<EntityType> SNAPSHOT_ORDER =
+            List.of(EntityType.GOAL, EntityType.ASSIGNMENT, EntityType.ATTEMPT);
+
+    @Inject
+    ChangeLogRepository changeLog;
+
+    @Inject
+    GoalRepository goals;
+
+    @Inject
+    GoalService goalService;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    AttemptRepository attempts;
+
+    @Inject
+    ClientService clients;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CursorCodec cursors;
+
+    public ChangesPage listChanges(String clientIdParameter, String cursorParameter, String limitParameter) {
+        int limit = parseLimit(limitParameter);
+        Client client = clients.findVisible(clientId(clientIdParameter));
+        boolean fresh = cursorParameter == null || cursorParameter.isBlank();
+        if (fresh) {
+            // Taken before the snapshot reads anything, so the changes phase starts early enough.
+            long horizon = changeLog.horizon();
+            return snapshotPage(client, ChangeCursor.snapshot(client.clinicId, client.id, horizon, 0, null), limit);
+        }
+        ChangeCursor cursor = cursors.decode(cursorParameter, client.clinicId, client.id);
+        return switch (cursor.phase()) {
+            case SNAPSHOT -> snapshotPage(client, cursor, limit);
+            case CHANGES -> changesPage(client, cursor, limit);
+        };
+    }
+
+    /** For a client token its own client (the parameter may repeat it); staff must name one. */
+    private UUID clientId(String parameter) {
+        UUID named = null;
+        if (parameter != null && !parameter.isBlank()) {
+            try {
+                named = UUID.fromString(parameter.trim());
+            } catch (IllegalArgumentException notAUuid) {
+                throw ApiProblem.invalid("clientId", "must be a UUID");
+            }
+        }
+        UUID own = caller.ownClientId().orElse(null);
+        if (own != null) {
+            // Another client's id is answered as if it did not exist, by findVisible.
+            return named == null ? own : named;
+        }
+        if (named == null) {
+            throw ApiProblem.invalid("clientId", "is required for staff and integration tokens");
+        }
+        return named;
+    }
+
+    private ChangesPage snapshotPage(Client client, ChangeCursor cursor, int limit) {
+        List<ChangeEntry> items = new ArrayList<>();
+        for (int type = cursor.snapshotType(); type < SNAPSHOT_ORDER.size(); type++) {
+            UUID after = type == cursor.snapshotType() ? cursor.afterId() : null;
+            int room = limit - items.size();
+            // One row beyond the room tells whether this type goes on.
+            List<ChangeEntry> read = snapshotOf(client, SNAPSHOT_ORDER.get(type), after, room + 1);
+            if (read.size() > room) {
+                List<ChangeEntry> shown = read.subList(0, room);
+                items.addAll(shown);
+                UUID lastId = shown.isEmpty() ? null : shown.get(shown.size() - 1).id();
+                ChangeCursor next = ChangeCursor.snapshot(client.clinicId, client.id, cursor.txid(), type, lastId);
+                return new ChangesPage(items, cursors.encode(next), true);
+            }
+            items.addAll(read);
+        }
+        long horizon = cursor.txid();
+        boolean changedMeanwhile = changeLog.hasSettledSince(client.clinicId, client.id, horizon);
+        return new ChangesPage(items,
+                cursors.encode(ChangeCursor.changesFrom(client.clinicId, client.id, horizon)), changedMeanwhile);
+    }
+
+    private List<ChangeEntry> snapshotOf(Client client, EntityType type, UUID after, int limit) {
+        return switch (type) {
+            case GOAL -> {
+                List<Goal> rows = goals.listCurrentForSync(client.clinicId, client.id, after, limit);
+                List<GoalResponse> responses = goalService.responses(client, rows);
+                yield responses.stream()
+                        .map(goal -> ChangeEntry.upsert(type, goal.id(), goal.updatedAt(), goal)).toList();
+            }
+            case ASSIGNMENT -> assignments.listCurrentForSync(client.clinicId, client.id, after, limit).stream()
+                    .map(AssignmentResponse::from)
+                    .map(assignment -> ChangeEntry.upsert(type, assignment.id(), assignment.updatedAt(), assignment))
+                    .toList();
+            case ATTEMPT -> attempts.listForSync(client.clinicId, client.id, after, limit).stream()
+                    .map(AttemptResponse::from)
+                    .map(attempt -> ChangeEntry.upsert(type, attempt.id(), attempt.receivedAt(), attempt))
+                    .toList();
+        };
+    }
+
+    private ChangesPage changesPage(Client client, ChangeCursor cursor, int limit) {
+        List<Change> read = changeLog.settledAfter(client.clinicId, client.id, cursor.txid(), cursor.seq(),
+                limit + 1);
+        boolean more = read.size() > limit;
+        List<Change> page = more ? read.subList(0, limit) : read;
+        if (page.isEmpty()) {
+            return new ChangesPage(List.of(), cursors.encode(cursor), false);
+        }
+        // The newest change of each object in the page, in the order of those newest changes.
+        Map<Key, Change> newest = new LinkedHashMap<>();
+        for (Change change : page) {
+            Key key = new Key(EntityType.of(change.entityType()), change.entityId());
+            newest.remove(key);
+            newest.put(key, change);
+        }
+        Current current = load(client, newest.keySet());
+        List<ChangeEntry> items = new ArrayList<>();
+        newest.forEach((key, change) -> {
+            ChangeEntry entry = current.entry(key, change);
+            if (entry != null) {
+                items.add(entry);
+            }
+        });
+        Change last = page.get(page.size() - 1);
+        ChangeCursor next = ChangeCursor.changesAfter(client.clinicId, client.id, last.txid(), last.seq());
+        return new ChangesPage(items, cursors.encode(next), more);
+    }
+
+    /** Loads the changed objects of one page: one query per type, never one per object. */
+    private Current load(Client client, Set<Key> keys) {
+        Map<EntityType, List<UUID>> ids = keys.stream().collect(Collectors.groupingBy(Key::type,
+                Collectors.mapping(Key::id, Collectors.toList())));
+        List<UUID> goalIds = ids.getOrDefault(EntityType.GOAL, List.of());
+        List<UUID> assignmentIds = ids.getOrDefault(EntityType.ASSIGNMENT, List.of());
+        List<UUID> attemptIds = ids.getOrDefault(EntityType.ATTEMPT, List.of());
+        List<Goal> goalRows = goalIds.isEmpty() ? List.of() : goals.listByIds(client.clinicId, client.id, goalIds);
+        List<Assignment> assignmentRows = assignmentIds.isEmpty() ? List.of()
+                : assignments.listByIds(client.clinicId, client.id, assignmentIds);
+        List<Attempt> attemptRows = attemptIds.isEmpty() ? List.of()
+                : attempts.listByIds(client.clinicId, client.id, attemptIds);
+        return new Current(
+                byId(goalService.responses(client, goalRows), GoalResponse::id),
+                byId(assignmentRows.stream().map(AssignmentResponse::from).toList(), AssignmentResponse::id),
+                byId(attemptRows.stream().map(AttemptResponse::from).toList(), AttemptResponse::id));
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    private record Key(EntityType type, UUID id) {
+    }
+
+    private record Current(Map<UUID, GoalResponse> goals, Map<UUID, AssignmentResponse> assignments,
+            Map<UUID, AttemptResponse> attempts) {
+
+        /** The entry for the object's current state; a cancelled goal or assignment is a tombstone. */
+        ChangeEntry entry(Key key, Change change) {
+            Object data = switch (key.type()) {
+                case GOAL -> goals.get(key.id());
+                case ASSIGNMENT -> assignments.get(key.id());
+                case ATTEMPT -> attempts.get(key.id());
+            };
+            if (data == null) {
+                // Rows are never deleted, so this cannot happen; skipping beats failing the feed.
+                return null;
+            }
+            boolean cancelled = data instanceof GoalResponse goal && goal.status() == GoalStatus.CANCELLED
+                    || data instanceof AssignmentResponse assignment
+                            && assignment.status() == AssignmentStatus.CANCELLED;
+            return cancelled ? ChangeEntry.tombstone(key.type(), key.id(), change.changedAt())
+                    : ChangeEntry.upsert(key.type(), key.id(), change.changedAt(), data);
+        }
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, like an out-of-range number
+        }
+        throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}
