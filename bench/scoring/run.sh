@@ -17,11 +17,13 @@ API=http://localhost:$PORT
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 psql_bench() { PGOPTIONS="-c search_path=$SCHEMA" psql -v ON_ERROR_STOP=1 -qAt "$@"; }
 
+# The benchmark's own schema starts empty, so it always runs on the current migrations.
+psql -qc "drop schema if exists $SCHEMA cascade"
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q package -DskipTests
 fi
 DB_SCHEMA=$SCHEMA PORT=$PORT JWT_ISSUER=https://dev.homework-api.local \
-  JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem \
+  JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
   java -jar target/quarkus-app/quarkus-run.jar > target/bench-scoring-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

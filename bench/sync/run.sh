@@ -19,11 +19,14 @@ CLINIC=00000000-0000-4000-8000-00000000517c
 API=http://127.0.0.1:$PORT
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 
+# The benchmark's own schema starts empty, so it always runs on the current migrations.
+psql -qc "drop schema if exists $SCHEMA cascade"
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q package -DskipTests
 fi
 DB_SCHEMA=$SCHEMA PORT=$PORT JWT_ISSUER=https://dev.homework-api.local \
   JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem SCORES_REFRESH_EVERY=1h \
+  SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
   java -jar target/quarkus-app/quarkus-run.jar > target/bench-sync-app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
@@ -32,7 +35,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC --ttl 7200)
+STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
 json_id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
 CLIENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' -X POST "$API/v1/clients" \
   -d '{"timeZone":"Europe/Berlin"}' | json_id)
@@ -40,7 +43,7 @@ ASSIGNMENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: applic
   -X POST "$API/v1/clients/$CLIENT/assignments" \
   -d '{"title":"Touch the door handle","kind":"exposure","schedule":{"type":"times_per_week","timesPerWeek":3,"startDate":"2026-01-05"}}' \
   | json_id)
-TOKEN=$(dev/mint-token.sh --role client --clinic $CLINIC --client "$CLIENT" --ttl 7200)
+TOKEN=$(dev/mint-token.sh --role client --clinic $CLINIC --client "$CLIENT")
 export TOKEN ASSIGNMENT
 
 load() { # name connections seconds batch -> prints "name RESULT ..."
