@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Staff read the settings their scores are made with; only an admin changes them. */
-@Path("/v1/clinic/settings")
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN})
@@ -26,11 +26,13 @@ public class ClinicSettingsResource {
     ClinicSettingsService settings;
 
     @GET
+    @Path("clinic/settings")
     public Response getClinicSettings() {
         return settings.getSettings().ok();
     }
 
     @PUT
+    @Path("clinic/settings")
     @RolesAllowed(Roles.ADMIN)
     public Response updateClinicSettings(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ClinicSettingsRequest request) {

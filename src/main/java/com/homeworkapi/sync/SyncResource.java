@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-@Path("/v1/sync")
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN, Roles.CLIENT})
 public class SyncResource {
@@ -18,7 +18,7 @@ public class SyncResource {
     SyncService sync;
 
     @GET
-    @Path("changes")
+    @Path("sync/changes")
     public ChangesPage listChanges(@QueryParam("clientId") String clientId, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
         return sync.listChanges(clientId, cursor, limit);
