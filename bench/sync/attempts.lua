@@ -3,7 +3,10 @@
 -- n attempts to /v1/sync/attempts. Prints one RESULT line with throughput and latency.
 local batch = tonumber(os.getenv("BATCH") or "0")
 local token = os.getenv("TOKEN")
-local assignment = os.getenv("ASSIGNMENT")
+local assignments = {}
+for id in string.gmatch(os.getenv("ASSIGNMENTS"), "[^,]+") do
+  table.insert(assignments, id)
+end
 local threads = {}
 local counter = 0
 
@@ -25,7 +28,7 @@ local function uuid()
     0x8000 + math.random(0, 0x3fff), math.random(0, 0xffff), math.random(0, 0xffffffff))
 end
 
-local function attempt(withAssignment)
+local function attempt(assignment, withAssignment)
   local fields = '"id":"' .. uuid() .. '","occurredAt":"2026-01-06T18:30:00+01:00","outcome":"partial",'
     .. '"completion":0.5,"suds":{"before":60,"peak":80,"after":35},"obstacles":["no_time"]'
   if withAssignment then
@@ -35,13 +38,14 @@ local function attempt(withAssignment)
 end
 
 function request()
+  local assignment = assignments[math.random(#assignments)]
   local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
   if batch == 0 then
-    return wrk.format("POST", "/v1/assignments/" .. assignment .. "/attempts", headers, attempt(false))
+    return wrk.format("POST", "/v1/assignments/" .. assignment .. "/attempts", headers, attempt(assignment, false))
   end
   local items = {}
   for i = 1, batch do
-    items[i] = attempt(true)
+    items[i] = attempt(assignment, true)
   end
   return wrk.format("POST", "/v1/sync/attempts", headers, '{"attempts":[' .. table.concat(items, ",") .. "]}")
 end

@@ -37,14 +37,22 @@ done
 
 STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
 json_id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
-CLIENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' -X POST "$API/v1/clients" \
-  -d '{"timeZone":"Europe/Berlin"}' | json_id)
-ASSIGNMENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
-  -X POST "$API/v1/clients/$CLIENT/assignments" \
-  -d '{"title":"Touch the door handle","kind":"exposure","schedule":{"type":"times_per_week","timesPerWeek":3,"startDate":"2026-01-05"}}' \
-  | json_id)
-TOKEN=$(dev/mint-token.sh --role client --clinic $CLINIC --client "$CLIENT")
-export TOKEN ASSIGNMENT
+# Phones of CLIENTS different clients, one assignment each: requests spread over them as a
+# clinic's traffic does (one client's own attempts are never hundreds a second).
+CLIENTS=${CLIENTS:-64}
+ASSIGNMENTS=""
+for _ in $(seq 1 "$CLIENTS"); do
+  CLIENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' -X POST "$API/v1/clients" \
+    -d '{"timeZone":"Europe/Berlin"}' | json_id)
+  ASSIGNMENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+    -X POST "$API/v1/clients/$CLIENT/assignments" \
+    -d '{"title":"Touch the door handle","kind":"exposure","schedule":{"type":"times_per_week","timesPerWeek":3,"startDate":"2026-01-05"}}' \
+    | json_id)
+  ASSIGNMENTS="$ASSIGNMENTS${ASSIGNMENTS:+,}$ASSIGNMENT"
+done
+# A clinician's token may log for any client of the clinic; verifying it costs what a phone's does.
+TOKEN=$STAFF
+export TOKEN ASSIGNMENTS
 
 load() { # name connections seconds batch -> prints "name RESULT ..."
   local result
@@ -67,7 +75,7 @@ cat > "$pgscript" <<SQL
 insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome, completion,
     duration_minutes, suds_before, suds_peak, suds_after, quality_rating, quality_rater, obstacles, note)
 values (gen_random_uuid(), '$CLINIC', '$CLIENT', '$ASSIGNMENT', '2026-01-06T17:30:00Z', now(), 'PARTIAL', 0.5,
-    null, 60, 80, 35, null, null, 'NO_TIME', null) on conflict (id) do nothing;
+    null, 60, 80, 35, null, null, 'NO_TIME', null) on conflict (clinic_id, id) do nothing;
 SQL
 for clients in 8 64; do
   tps=$(PGOPTIONS="-c search_path=$SCHEMA" pgbench -n -f "$pgscript" -c $clients -j 2 -T "$SECONDS_EACH" 2>&1 \

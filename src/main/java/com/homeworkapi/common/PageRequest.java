@@ -35,17 +35,23 @@ public record PageRequest(int limit, PageCursor after) {
     }
 
     private static int parseLimit(String limit) {
+        return parseLimit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The {@code limit} query parameter: absent gives the default, anything but 1 to max is a 400. */
+    public static int parseLimit(String limit, int defaultLimit, int maxLimit) {
         if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         try {
             int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
+            if (value >= 1 && value <= maxLimit) {
                 return value;
             }
         } catch (NumberFormatException notANumber) {
             // answered below, like an out-of-range number
         }
-        throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + maxLimit);
     }
+
 }

@@ -10,6 +10,7 @@ import com.homeworkapi.attempt.AttemptResponse;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.goal.Goal;
 import com.homeworkapi.goal.GoalRepository;
 import com.homeworkapi.goal.GoalResponse;
@@ -74,7 +75,7 @@ public class SyncService {
     CursorCodec cursors;
 
     public ChangesPage listChanges(String clientIdParameter, String cursorParameter, String limitParameter) {
-        int limit = parseLimit(limitParameter);
+        int limit = PageRequest.parseLimit(limitParameter, DEFAULT_LIMIT, MAX_LIMIT);
         Client client = clients.findVisible(clientId(clientIdParameter));
         boolean fresh = cursorParameter == null || cursorParameter.isBlank();
         if (fresh) {
@@ -224,20 +225,5 @@ public class SyncService {
             return cancelled ? ChangeEntry.tombstone(key.type(), key.id(), change.changedAt())
                     : ChangeEntry.upsert(key.type(), key.id(), change.changedAt(), data);
         }
-    }
-
-    private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below, like an out-of-range number
-        }
-        throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }
