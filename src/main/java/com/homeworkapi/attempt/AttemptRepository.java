@@ -35,32 +35,8 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
      * @return whether this call stored it
      */
     public boolean insertIfAbsent(Attempt attempt) {
-        int inserted = getEntityManager().createNativeQuery("""
-                insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome,
-                    completion, duration_minutes, suds_before, suds_peak, suds_after, quality_rating, quality_rater,
-                    obstacles, note)
-                values (:id, :clinic, :client, :assignment, :occurredAt, :receivedAt, :outcome, :completion,
-                    :duration, :sudsBefore, :sudsPeak, :sudsAfter, :qualityRating, :qualityRater, :obstacles, :note)
-                on conflict (clinic_id, id) do nothing
-                """)
-                .setParameter("id", attempt.id)
-                .setParameter("clinic", attempt.clinicId)
-                .setParameter("client", attempt.clientId)
-                .setParameter("assignment", attempt.assignmentId)
-                .setParameter("occurredAt", attempt.occurredAt)
-                .setParameter("receivedAt", attempt.receivedAt)
-                .setParameter("outcome", attempt.outcome.name())
-                .setParameter("completion", attempt.completion)
-                .setParameter("duration", attempt.durationMinutes)
-                .setParameter("sudsBefore", attempt.sudsBefore)
-                .setParameter("sudsPeak", attempt.sudsPeak)
-                .setParameter("sudsAfter", attempt.sudsAfter)
-                .setParameter("qualityRating", attempt.qualityRating)
-                .setParameter("qualityRater", attempt.qualityRater == null ? null : attempt.qualityRater.name())
-                .setParameter("obstacles", OBSTACLES.convertToDatabaseColumn(attempt.obstacles))
-                .setParameter("note", attempt.note)
-                .executeUpdate();
-        return inserted == 1;
+        // The batch path's plain JDBC statement: no query object is built per request.
+        return !insertAllIfAbsent(List.of(attempt)).isEmpty();
     }
 
     private static final String INSERT_COLUMNS = "insert into attempt (id, clinic_id, client_id, assignment_id,"

@@ -38,11 +38,18 @@ public class ScoreStore {
 
     /** Marks the client's score stale; runs inside the transaction that changed its data. */
     public void markChanged(UUID clinicId, UUID clientId) {
-        entityManager.createNativeQuery("""
-                insert into client_score (clinic_id, client_id, data_version, scored_version)
-                values (:clinic, :client, 1, 0)
-                on conflict (clinic_id, client_id) do update set data_version = client_score.data_version + 1
-                """).setParameter("clinic", clinicId).setParameter("client", clientId).executeUpdate();
+        // Plain JDBC on the session's connection: this runs on every write's hot path.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    insert into client_score (clinic_id, client_id, data_version, scored_version)
+                    values (?, ?, 1, 0)
+                    on conflict (clinic_id, client_id) do update set data_version = client_score.data_version + 1
+                    """)) {
+                mark.setObject(1, clinicId);
+                mark.setObject(2, clientId);
+                mark.executeUpdate();
+            }
+        });
     }
 
     public void markClinicChanged(UUID clinicId) {
