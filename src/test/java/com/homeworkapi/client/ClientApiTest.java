@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -99,22 +100,9 @@ class ClientApiTest {
         for (int i = 0; i < 5; i++) {
             created.add(clinic.createClient().toString());
         }
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = clinic.clinician().queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get("/v1/clients");
-            page.then().statusCode(200);
-            seen.addAll(page.path("items.id"));
-            cursor = page.path("nextCursor");
-            pages++;
-        } while (cursor != null);
-        assertEquals(created, seen);
-        assertEquals(3, pages);
+        Pages.Walked walked = Pages.walk(clinic::clinician, 2, "items.id", "/v1/clients");
+        assertEquals(created, walked.values());
+        assertEquals(3, walked.pages());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.homeworkapi.support.Contract;
+import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +18,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,19 +165,9 @@ class MeasurementApiTest {
                     .post("/v1/clients/{id}/measurements", clientId).then().statusCode(201);
         }
 
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = clinic.clinician().queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get("/v1/clients/{id}/measurements", clientId);
-            page.then().statusCode(200);
-            seen.addAll(page.path("items.measuredOn"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        assertEquals(List.of("2026-02-02", "2026-02-16", "2026-03-02", "2026-03-02", "2026-03-16"), seen);
+        assertEquals(List.of("2026-02-02", "2026-02-16", "2026-03-02", "2026-03-02", "2026-03-16"),
+                Pages.walk(clinic::clinician, 2, "items.measuredOn", "/v1/clients/{id}/measurements", clientId)
+                        .values());
 
         clinic.clinician().queryParam("instrument", "gad7").get("/v1/clients/{id}/measurements", clientId)
                 .then().statusCode(200)

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.homeworkapi.support.Contract;
+import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,19 +170,8 @@ class ReviewApiTest {
             clinic.clinician().body(review(week, List.of(rating(assignmentId, 2))))
                     .post("/v1/clients/{id}/reviews", clientId).then().statusCode(201);
         }
-        List<String> weeks = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = clinic.clinician().queryParam("limit", 2);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get("/v1/clients/{id}/reviews", clientId);
-            page.then().statusCode(200);
-            weeks.addAll(page.path("items.weekStart"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
-        assertEquals(List.of("2026-02-02", "2026-02-16", "2026-03-02", "2026-03-02", "2026-03-16"), weeks);
+        assertEquals(List.of("2026-02-02", "2026-02-16", "2026-03-02", "2026-03-02", "2026-03-16"),
+                Pages.walk(clinic::clinician, 2, "items.weekStart", "/v1/clients/{id}/reviews", clientId).values());
     }
 
     @Test
