@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the change log that the V5 triggers write. Every query takes the clinic and client.
+ * Reads the change log that the V5 and V6 triggers write. Every query takes the clinic and client.
  *
  * <p>Why no change is ever missed: each query delivers only rows whose {@code txid} is below
  * {@code pg_snapshot_xmin(pg_current_snapshot())}, the oldest transaction still running when the

@@ -4,19 +4,29 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AttemptApiTest {
+
+    @Inject
+    DataSource dataSource;
 
     private static Map<String, Object> exposureAttempt(UUID id) {
         Map<String, Object> body = new HashMap<>();
@@ -186,5 +196,29 @@ class AttemptApiTest {
     private static String logAt(TestClinic clinic, UUID clientId, UUID assignmentId, String occurredAt) {
         return clinic.client(clientId).body(Map.of("occurredAt", occurredAt, "outcome", "completed"))
                 .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void shouldRefuseInTheDatabaseAnAttemptFiledUnderAnotherClientThanItsAssignments() throws SQLException {
+        TestClinic clinic = new TestClinic();
+        UUID owner = clinic.createClient();
+        UUID otherClient = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(owner);
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at,
+                            outcome, obstacles)
+                        values (?, ?, ?, ?, now(), now(), 'COMPLETED', '')
+                        """)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, clinic.id);
+            insert.setObject(3, otherClient);
+            insert.setObject(4, assignmentId);
+            SQLException refused = assertThrows(SQLException.class, insert::executeUpdate);
+            assertEquals("23503", refused.getSQLState());
+        }
+        clinic.clinician().get("/v1/clients/{clientId}/attempts", otherClient).then().statusCode(200)
+                .body("items", hasSize(0));
     }
 }

@@ -128,6 +128,41 @@ class SyncApiTest {
     }
 
     @Test
+    void shouldDeliverEachAttemptOfABatchUploadOnceToItsOwnClientOnly() {
+        TestClinic clinic = new TestClinic();
+        UUID clientA = clinic.createClient();
+        UUID clientB = clinic.createClient();
+        UUID assignmentA = clinic.createAssignment(clientA);
+        UUID assignmentB = clinic.createAssignment(clientB);
+        Followed syncedA = readAll(() -> clinic.client(clientA), null, null, 100);
+        Followed syncedB = readAll(() -> clinic.client(clientB), null, null, 100);
+        List<UUID> ofA = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<UUID> ofB = List.of(UUID.randomUUID(), UUID.randomUUID());
+        List<Map<String, Object>> batch = new ArrayList<>();
+        ofA.forEach(id -> batch.add(batchItem(id, assignmentA)));
+        ofB.forEach(id -> batch.add(batchItem(id, assignmentB)));
+
+        clinic.clinician().body(Map.of("attempts", batch)).post("/v1/sync/attempts").then().statusCode(200);
+        // The retry stores nothing, so it must add nothing to either feed.
+        clinic.clinician().body(Map.of("attempts", batch)).post("/v1/sync/attempts").then().statusCode(200);
+
+        Followed followedA = followUntil(() -> clinic.client(clientA), null, syncedA.cursor(),
+                followed -> ofA.stream().allMatch(id -> followed.count(id) > 0));
+        Followed followedB = followUntil(() -> clinic.client(clientB), null, syncedB.cursor(),
+                followed -> ofB.stream().allMatch(id -> followed.count(id) > 0));
+        assertEquals(Set.copyOf(ofA.stream().map(UUID::toString).toList()), Set.copyOf(followedA.ids()));
+        assertEquals(Set.copyOf(ofB.stream().map(UUID::toString).toList()), Set.copyOf(followedB.ids()));
+        assertEquals(ofA.size(), followedA.items().size());
+        assertEquals(ofB.size(), followedB.items().size());
+        assertEquals(List.of(), readAll(() -> clinic.client(clientA), null, followedA.cursor(), 100).items());
+    }
+
+    private static Map<String, Object> batchItem(UUID id, UUID assignmentId) {
+        return Map.of("id", id.toString(), "assignmentId", assignmentId.toString(),
+                "occurredAt", "2026-01-06T18:30:00+01:00", "outcome", "completed");
+    }
+
+    @Test
     void shouldDeliverACancelledAssignmentAsATombstoneAndLeaveItOutOfANewSnapshot() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
