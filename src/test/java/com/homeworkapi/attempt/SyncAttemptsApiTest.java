@@ -218,6 +218,35 @@ class SyncAttemptsApiTest {
     }
 
     @Test
+    void shouldStoreEveryFieldAsSentWhateverCharactersTheNoteHolds() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> full = attempt(UUID.randomUUID(), assignmentId, "2026-01-07T19:00:00.123456+01:00");
+        full.put("durationMinutes", 25);
+        full.put("quality", Map.of("rating", 3, "rater", "clinician"));
+        full.put("note", "She said \"NULL\", {not, an} array\\ here\nnext line, ünïcödé 🙂 'quoted'");
+        Map<String, Object> bare = new HashMap<>(Map.of("id", UUID.randomUUID().toString(),
+                "assignmentId", assignmentId.toString(), "occurredAt", "2026-01-08T07:30:00Z", "outcome", "skipped"));
+        Map<String, Object> nullNote = with(attempt(assignmentId), "note", "NULL");
+
+        List<Map<String, Object>> answered = sync(clinic.clinician(), List.of(full, bare, nullNote)).then()
+                .body("results.status", contains("created", "created", "created"))
+                .extract().jsonPath().getList("results.attempt");
+
+        // What was stored, read back, is what the batch answered, field for field.
+        for (Map<String, Object> attempt : answered) {
+            assertEquals(attempt, clinic.clinician().get("/v1/attempts/{id}", attempt.get("id"))
+                    .then().statusCode(200).extract().jsonPath().getMap("$"));
+        }
+        assertEquals(full.get("note"), answered.get(0).get("note"));
+        assertEquals("2026-01-07T18:00:00.123456Z", answered.get(0).get("occurredAt"));
+        assertEquals(Map.of("rating", 3, "rater", "clinician"), answered.get(0).get("quality"));
+        assertEquals(null, answered.get(1).get("suds"));
+        assertEquals(List.of(), answered.get(1).get("obstacles"));
+        assertEquals("NULL", answered.get(2).get("note"));
+    }
+
+    @Test
     void shouldRejectABatchOfMoreThan500OrNoAttemptsAsAWhole() {
         TestClinic clinic = new TestClinic();
         UUID assignmentId = clinic.createAssignment(clinic.createClient());
