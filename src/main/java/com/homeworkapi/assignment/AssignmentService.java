@@ -143,19 +143,30 @@ public class AssignmentService {
                 .orElseThrow(() -> ApiProblem.notFound("assignment"));
     }
 
+    /** The owner of an assignment the caller may see; 404 as {@link #findVisible} for any other. */
+    @Transactional(TxType.SUPPORTS)
+    public AssignmentOwner findVisibleOwner(UUID assignmentId) {
+        AssignmentOwner owner = findAllVisibleOwners(List.of(assignmentId)).get(assignmentId);
+        if (owner == null) {
+            throw ApiProblem.notFound("assignment");
+        }
+        return owner;
+    }
+
     /**
-     * Those of the assignments the caller may see, by id, in one query; the others (absent,
-     * another clinic's, another client's) are simply missing, as one {@link #findVisible} answers 404.
+     * The owners of those of the assignments the caller may see, by id, in one query; the others
+     * (absent, another clinic's, another client's) are simply missing, as {@link #findVisible}
+     * answers 404 for them.
      */
     @Transactional(TxType.SUPPORTS)
-    public Map<UUID, Assignment> findAllVisible(Collection<UUID> assignmentIds) {
+    public Map<UUID, AssignmentOwner> findAllVisibleOwners(Collection<UUID> assignmentIds) {
         UUID clinicId = caller.clinicId();
         if (assignmentIds.isEmpty()) {
             return Map.of();
         }
-        return assignments.findAllInClinic(clinicId, assignmentIds).stream()
-                .filter(assignment -> caller.canSee(assignment.clientId))
-                .collect(Collectors.toMap(assignment -> assignment.id, Function.identity()));
+        return assignments.ownersInClinic(clinicId, assignmentIds).stream()
+                .filter(owner -> caller.canSee(owner.clientId()))
+                .collect(Collectors.toMap(AssignmentOwner::assignmentId, Function.identity()));
     }
 
     private AssignmentTerms terms(AssignmentRequest request, Client client, AssignmentStatus status,

@@ -1,6 +1,6 @@
 package com.homeworkapi.attempt;
 
-import com.homeworkapi.assignment.Assignment;
+import com.homeworkapi.assignment.AssignmentOwner;
 import com.homeworkapi.assignment.AssignmentService;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
@@ -63,7 +63,7 @@ public class AttemptService {
     }
 
     public Logged logAttempt(UUID assignmentId, AttemptRequest request) {
-        Assignment assignment = assignments.findVisible(assignmentId);
+        AssignmentOwner assignment = assignments.findVisibleOwner(assignmentId);
         Instant now = Instants.now(clock);
         checkFields(request, now);
         requireOwnRater(request);
@@ -73,7 +73,7 @@ public class AttemptService {
             return new Logged(AttemptResponse.from(attempt), true);
         }
         // The id is taken: a retry of the same attempt is answered with what was stored.
-        Attempt stored = attempts.findInClinic(assignment.clinicId, attempt.id)
+        Attempt stored = attempts.findInClinic(assignment.clinicId(), attempt.id)
                 .filter(existing -> sameContent(existing, attempt))
                 .orElseThrow(AttemptService::idTaken);
         return new Logged(AttemptResponse.from(stored), false);
@@ -101,7 +101,7 @@ public class AttemptService {
                 assignmentIds.add(item.assignmentId());
             }
         }
-        Map<UUID, Assignment> visible = assignments.findAllVisible(assignmentIds);
+        Map<UUID, AssignmentOwner> visible = assignments.findAllVisibleOwners(assignmentIds);
 
         Attempt[] candidates = new Attempt[items.size()];
         Map<UUID, Attempt> firstOfId = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ public class AttemptService {
                 continue;
             }
             SyncAttemptsRequest.Item item = items.get(index);
-            Assignment assignment = visible.get(item.assignmentId());
+            AssignmentOwner assignment = visible.get(item.assignmentId());
             if (assignment == null) {
                 results[index] = rejected(index, item, ApiProblem.notFound("assignment"));
                 continue;
@@ -167,8 +167,8 @@ public class AttemptService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<AttemptResponse> listAssignmentAttempts(UUID assignmentId, PageRequest page) {
-        Assignment assignment = assignments.findVisible(assignmentId);
-        return page(attempts.listForAssignment(assignment.clinicId, assignment.id, page), page);
+        AssignmentOwner assignment = assignments.findVisibleOwner(assignmentId);
+        return page(attempts.listForAssignment(assignment.clinicId(), assignment.assignmentId(), page), page);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -204,13 +204,13 @@ public class AttemptService {
     }
 
     /** The attempt as it is stored, normalised (obstacles once each and sorted, instants in microseconds). */
-    private static Attempt newAttempt(Assignment assignment, AttemptRequest request, UUID id, Instant now) {
-        AttemptContent content = AttemptContent.of(assignment.id, request);
+    private static Attempt newAttempt(AssignmentOwner assignment, AttemptRequest request, UUID id, Instant now) {
+        AttemptContent content = AttemptContent.of(assignment.assignmentId(), request);
         Attempt attempt = new Attempt();
         attempt.id = id;
-        attempt.clinicId = assignment.clinicId;
-        attempt.clientId = assignment.clientId;
-        attempt.assignmentId = assignment.id;
+        attempt.clinicId = assignment.clinicId();
+        attempt.clientId = assignment.clientId();
+        attempt.assignmentId = assignment.assignmentId();
         attempt.occurredAt = content.occurredAt();
         attempt.receivedAt = now;
         attempt.outcome = content.outcome();
