@@ -20,25 +20,32 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    // Read from the token once per request: a batch upload asks for each of its attempts.
+    private UUID clinicId;
+    private Optional<UUID> ownClientId;
+
     /**
      * The caller's clinic. A token without a usable {@code clinic_id}, or a client token without
      * a usable {@code client_id}, is no credential here: every service asks for the clinic
      * first, so such a token is refused before any data is looked up.
      */
     public UUID clinicId() {
-        UUID clinicId = uuidClaim(CLINIC_CLAIM)
-                .orElseThrow(() -> ApiProblem.unauthorized("The token carries no valid clinic_id claim."));
-        ownClientId();
+        if (clinicId == null) {
+            UUID claimed = uuidClaim(CLINIC_CLAIM)
+                    .orElseThrow(() -> ApiProblem.unauthorized("The token carries no valid clinic_id claim."));
+            ownClientId();
+            clinicId = claimed;
+        }
         return clinicId;
     }
 
     /** The only client a client token may see; empty for clinic staff and integrations. */
     public Optional<UUID> ownClientId() {
-        if (!isClient()) {
-            return Optional.empty();
+        if (ownClientId == null) {
+            ownClientId = !isClient() ? Optional.empty() : Optional.of(uuidClaim(CLIENT_CLAIM)
+                    .orElseThrow(() -> ApiProblem.unauthorized("A client token must carry a valid client_id claim.")));
         }
-        return Optional.of(uuidClaim(CLIENT_CLAIM)
-                .orElseThrow(() -> ApiProblem.unauthorized("A client token must carry a valid client_id claim.")));
+        return ownClientId;
     }
 
     /** Whether the caller may see this client's data; others get 404 as if it did not exist. */
