@@ -2,6 +2,10 @@
 -- stores new rows. BATCH=0 (environment) posts one attempt to the single POST; BATCH=n posts
 -- n attempts to /v1/sync/attempts. Prints one RESULT line with throughput and latency.
 local batch = tonumber(os.getenv("BATCH") or "0")
+-- "now": each attempt occurred a few seconds before it is sent, so new rows land at the recent
+-- end of each client's and assignment's index, as they do over a clinic's months of history.
+-- "fixed": every attempt at one instant, which sends every insert to a random index page.
+local fixedTime = os.getenv("OCCURRED_AT") == "fixed"
 local token = os.getenv("TOKEN")
 local assignments = {}
 for id in string.gmatch(os.getenv("ASSIGNMENTS"), "[^,]+") do
@@ -28,8 +32,15 @@ local function uuid()
     0x8000 + math.random(0, 0x3fff), math.random(0, 0xffff), math.random(0, 0xffffffff))
 end
 
+local function occurredAt()
+  if fixedTime then
+    return "2026-01-06T18:30:00+01:00"
+  end
+  return os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - math.random(0, 10))
+end
+
 local function attempt(assignment, withAssignment)
-  local fields = '"id":"' .. uuid() .. '","occurredAt":"2026-01-06T18:30:00+01:00","outcome":"partial",'
+  local fields = '"id":"' .. uuid() .. '","occurredAt":"' .. occurredAt() .. '","outcome":"partial",'
     .. '"completion":0.5,"suds":{"before":60,"peak":80,"after":35},"obstacles":["no_time"]'
   if withAssignment then
     fields = '"assignmentId":"' .. assignment .. '",' .. fields
