@@ -14,10 +14,12 @@ import io.restassured.specification.RequestSpecification;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -109,7 +111,7 @@ class SyncAttemptsApiTest {
     }
 
     @Test
-    void shouldStoreEachAttemptOnceWhenTheSameBatchIsSentFiveTimesAtOnce() throws Exception {
+    void shouldStoreEachAttemptOnceWhenTheSameBatchIsSentFiveTimesAtOnceInAnyOrder() throws Exception {
         TestClinic clinic = new TestClinic();
         UUID firstClient = clinic.createClient();
         UUID first = clinic.createAssignment(firstClient);
@@ -119,16 +121,28 @@ class SyncAttemptsApiTest {
         for (int i = 0; i < 60; i++) {
             attempts.add(attempt(List.of(first, second, third).get(i % 3)));
         }
+        // A phone may resend its queue in another order: copies that reach the same rows in
+        // opposite orders must each still get an answer and store nothing twice.
+        List<List<Map<String, Object>>> copies = new ArrayList<>();
+        for (int copy = 0; copy < 5; copy++) {
+            List<Map<String, Object>> order = new ArrayList<>(attempts);
+            if (copy % 2 == 1) {
+                Collections.reverse(order);
+            } else if (copy > 0) {
+                Collections.shuffle(order, new Random(copy));
+            }
+            copies.add(order);
+        }
 
-        ExecutorService threads = Executors.newFixedThreadPool(5);
+        ExecutorService threads = Executors.newFixedThreadPool(copies.size());
         List<Response> answers = new ArrayList<>();
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> sent = new ArrayList<>();
-            for (int copy = 0; copy < 5; copy++) {
+            for (List<Map<String, Object>> copy : copies) {
                 Callable<Response> send = () -> {
                     start.await();
-                    return clinic.clinician().body(batch(attempts)).post(SYNC);
+                    return clinic.clinician().body(batch(copy)).post(SYNC);
                 };
                 sent.add(threads.submit(send));
             }
@@ -140,17 +154,18 @@ class SyncAttemptsApiTest {
             threads.shutdownNow();
         }
 
-        int[] created = new int[attempts.size()];
+        Map<String, Integer> createdById = new HashMap<>();
         for (Response answer : answers) {
             answer.then().statusCode(200);
             List<String> statuses = answer.jsonPath().getList("results.status");
+            List<String> ids = answer.jsonPath().getList("results.id");
             for (int i = 0; i < statuses.size(); i++) {
                 assertEquals(true, Set.of("created", "duplicate").contains(statuses.get(i)), statuses.get(i));
-                created[i] += statuses.get(i).equals("created") ? 1 : 0;
+                createdById.merge(ids.get(i), statuses.get(i).equals("created") ? 1 : 0, Integer::sum);
             }
         }
-        assertEquals(IntStream.range(0, attempts.size()).map(i -> 1).boxed().toList(),
-                IntStream.of(created).boxed().toList(), "every attempt created by exactly one of the five");
+        assertEquals(attempts.stream().collect(Collectors.toMap(item -> (String) item.get("id"), item -> 1)),
+                createdById, "every attempt created by exactly one of the five");
         Set<Object> stored = new HashSet<>();
         for (UUID assignmentId : List.of(first, second, third)) {
             List<String> ids = storedIds(clinic, assignmentId);
@@ -228,9 +243,10 @@ class SyncAttemptsApiTest {
         Map<String, Object> bare = new HashMap<>(Map.of("id", UUID.randomUUID().toString(),
                 "assignmentId", assignmentId.toString(), "occurredAt", "2026-01-08T07:30:00Z", "outcome", "skipped"));
         Map<String, Object> nullNote = with(attempt(assignmentId), "note", "NULL");
+        Map<String, Object> tiny = with(with(attempt(assignmentId), "completion", 0.0001), "note", "");
 
-        List<Map<String, Object>> answered = sync(clinic.clinician(), List.of(full, bare, nullNote)).then()
-                .body("results.status", contains("created", "created", "created"))
+        List<Map<String, Object>> answered = sync(clinic.clinician(), List.of(full, bare, nullNote, tiny)).then()
+                .body("results.status", contains("created", "created", "created", "created"))
                 .extract().jsonPath().getList("results.attempt");
 
         // What was stored, read back, is what the batch answered, field for field.
@@ -244,6 +260,8 @@ class SyncAttemptsApiTest {
         assertEquals(null, answered.get(1).get("suds"));
         assertEquals(List.of(), answered.get(1).get("obstacles"));
         assertEquals("NULL", answered.get(2).get("note"));
+        assertEquals(0.0001f, ((Number) answered.get(3).get("completion")).floatValue());
+        assertEquals("", answered.get(3).get("note"));
     }
 
     @Test

@@ -128,7 +128,7 @@ class SyncApiTest {
     }
 
     @Test
-    void shouldDeliverEachAttemptOfABatchUploadOnceToItsOwnClientOnly() {
+    void shouldDeliverEachAttemptOfABatchUploadOnceToItsOwnClientOnly() throws SQLException {
         TestClinic clinic = new TestClinic();
         UUID clientA = clinic.createClient();
         UUID clientB = clinic.createClient();
@@ -155,6 +155,23 @@ class SyncApiTest {
         assertEquals(ofA.size(), followedA.items().size());
         assertEquals(ofB.size(), followedB.items().size());
         assertEquals(List.of(), readAll(() -> clinic.client(clientA), null, followedA.cursor(), 100).items());
+        // A page shows an object once whatever its log holds, so the log itself is counted too.
+        Map<UUID, UUID> clientOfLogged = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement logged = connection.prepareStatement(
+                        "select entity_id, client_id from change_log where clinic_id = ? and entity_type = 'attempt'")) {
+            logged.setObject(1, clinic.id);
+            try (ResultSet rows = logged.executeQuery()) {
+                while (rows.next()) {
+                    UUID previous = clientOfLogged.put(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class));
+                    assertEquals(null, previous, "an attempt logged twice");
+                }
+            }
+        }
+        Map<UUID, UUID> expected = new HashMap<>();
+        ofA.forEach(id -> expected.put(id, clientA));
+        ofB.forEach(id -> expected.put(id, clientB));
+        assertEquals(expected, clientOfLogged);
     }
 
     private static Map<String, Object> batchItem(UUID id, UUID assignmentId) {
