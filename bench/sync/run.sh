@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mobile sync benchmark (issue 4): starts the packaged service against its own schema and
 # drives it with wrk on loopback, every request with fresh attempt ids:
-#   - the single attempt POST with a client token, at 8 and 64 connections,
+#   - the single attempt POST with a clinician token (checked as a phone's is), at 8 and 64 connections,
 #   - batch upload of BATCH attempts per request (default 100) to /v1/sync/attempts,
 # and, in the same run, pgbench committing the same single-row INSERT into attempt per
 # transaction at 8 and 64 connections, for scale. Prints throughput, p50/p99 and the ratios.
@@ -10,7 +10,7 @@
 #                                    shape; needs wrk, pgbench, psql, curl)
 #
 # The warm-up is long because it has to be: on two cores the JIT's C2 compiler thread keeps
-# compiling for about two minutes of load, taking a fifth of the machine while it does, and
+# compiling for about two minutes of load, taking an eighth of the machine while it does, and
 # a measurement taken then reports the compiler, not the service a clinic runs for weeks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

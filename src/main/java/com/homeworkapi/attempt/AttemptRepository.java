@@ -53,8 +53,9 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
 
     /**
      * Stores those of the attempts whose ids are not taken, in one statement, as
-     * {@link #insertIfAbsent} does for one. Rows go in id order (unnest keeps the order of the
-     * arrays), so two batches that share attempts lock them in the same order and cannot deadlock.
+     * {@link #insertIfAbsent} does for one. Rows go in id order, so two batches that share
+     * attempts lock them in the same order and cannot deadlock. That relies on PostgreSQL
+     * inserting unnest's rows in array order, which it does, though SQL does not promise it.
      *
      * @param batch attempts with distinct ids
      * @return the ids this call stored
