@@ -8,6 +8,7 @@
 #                                       needs curl, psql, python3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/service.sh
 ROUNDS=${1:-20}
 WARMUP=${WARMUP:-10}
 SCHEMA=homework_bench
@@ -17,20 +18,7 @@ API=http://localhost:$PORT
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 psql_bench() { PGOPTIONS="-c search_path=$SCHEMA" psql -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-# The benchmark's own schema starts empty, so it always runs on the current migrations.
-psql -qc "drop schema if exists $SCHEMA cascade"
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
-DB_SCHEMA=$SCHEMA PORT=$PORT JWT_ISSUER=https://dev.homework-api.local \
-  JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
-  java -jar target/quarkus-app/quarkus-run.jar > target/bench-scoring-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "$API/q/health/ready" >/dev/null && break
-  sleep 1
-done
+start_service "$SCHEMA" "$PORT" target/bench-scoring-app.log
 
 echo "Seeding (this takes a minute or two)..."
 seed_start=$(date +%s)

@@ -14,6 +14,7 @@
 # a measurement taken then reports the compiler, not the service a clinic runs for weeks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/service.sh
 SECONDS_EACH=${1:-30}
 WARMUP=${WARMUP:-90}
 BATCH=${BATCH:-100}
@@ -26,22 +27,9 @@ CLINIC=00000000-0000-4000-8000-00000000517c
 API=http://127.0.0.1:$PORT
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 
-# The benchmark's own schema starts empty, so it always runs on the current migrations.
-psql -qc "drop schema if exists $SCHEMA cascade"
-if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests
-fi
 # The pool is sized to the database as the README advises: 4 connections per PostgreSQL core.
-DB_POOL_MAX=${DB_POOL_MAX:-8} DB_SCHEMA=$SCHEMA PORT=$PORT JWT_ISSUER=https://dev.homework-api.local \
-  JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem SCORES_REFRESH_EVERY=1h \
-  SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
-  java -jar target/quarkus-app/quarkus-run.jar > target/bench-sync-app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "$API/q/health/ready" >/dev/null && break
-  sleep 1
-done
+start_service "$SCHEMA" "$PORT" target/bench-sync-app.log \
+  DB_POOL_MAX="${DB_POOL_MAX:-8}" SCORES_REFRESH_EVERY=1h
 
 STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
 json_id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }

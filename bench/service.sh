@@ -1,0 +1,33 @@
+# Sourced by the benchmarks: runs the packaged service on a schema of the benchmark's own.
+#
+# start_service SCHEMA PORT LOG [NAME=value ...]
+#   Drops SCHEMA, so the run always starts empty on the current migrations; builds the jar
+#   if there is none; starts the service in the background with the dev token keys and the
+#   extra settings given; sets APP to its pid (stopped when the script exits); returns once
+#   the service is ready. Stops the script if the port is already taken (a service left
+#   over from an earlier run would otherwise answer in its place) or the service never gets
+#   ready.
+start_service() {
+  local schema=$1 port=$2 log=$3
+  shift 3
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "Port $port is taken; stop whatever listens there (an earlier run's service?)." >&2
+    exit 1
+  fi
+  psql -qc "drop schema if exists $schema cascade"
+  if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+    ./mvnw -B -q package -DskipTests
+  fi
+  env "$@" DB_SCHEMA="$schema" PORT="$port" JWT_ISSUER=https://dev.homework-api.local \
+    JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem \
+    SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
+    java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do
+    curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && return 0
+    sleep 1
+  done
+  echo "The service was not ready after 60 s; see $log" >&2
+  exit 1
+}
