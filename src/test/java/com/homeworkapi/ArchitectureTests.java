@@ -3,9 +3,15 @@ package com.homeworkapi;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.homeworkapi.support.Contract;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -15,6 +21,10 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The shape of architecture.md and style.md, kept by the build rather than by memory. */
 @AnalyzeClasses(packages = "com.homeworkapi", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -58,6 +68,47 @@ class ArchitectureTests {
                     }
                 }
             });
+
+    /** Features depend on one another in one direction only, so each can be read and changed from below. */
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles = slices()
+            .matching("com.homeworkapi.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Integrators find an operation under the tag of the package that implements it, and vice versa. */
+    @ArchTest
+    static final ArchRule everyOperationIsTaggedWithItsPackage = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(Path.class).and().areAnnotatedWith(Path.class)
+            .should(new ArchCondition<JavaMethod>("be tagged in openapi.yaml with the name of their package") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    String path = "/v1/" + method.getAnnotationOfType(Path.class).value();
+                    String verb = Stream.of("GET", "POST", "PUT", "PATCH", "DELETE")
+                            .filter(name -> method.isAnnotatedWith("jakarta.ws.rs." + name))
+                            .findFirst().orElse("none").toLowerCase(Locale.ROOT);
+                    JsonNode operation = contract().path("paths").path(path).path(verb);
+                    String feature = method.getOwner().getPackageName().substring("com.homeworkapi.".length());
+                    String tag = operation.path("tags").path(0).asText();
+                    if (operation.isMissingNode() || !packageOfTag(tag).equals(feature)) {
+                        events.add(SimpleConditionEvent.violated(method, verb.toUpperCase(Locale.ROOT) + " " + path
+                                + " is implemented in " + feature + " but tagged '" + tag + "'"));
+                    }
+                }
+            });
+
+    /** "Clinic settings" is clinic, "Reports" is report, "Sync" is sync. */
+    static String packageOfTag(String tag) {
+        String word = tag.split(" ")[0].toLowerCase(Locale.ROOT);
+        return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    private static JsonNode contract() {
+        try {
+            return new YAMLMapper().readTree(Contract.spec());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
 
     @ArchTest
     static final ArchRule commonKnowsNoFeature = noClasses()

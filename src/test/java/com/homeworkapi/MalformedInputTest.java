@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.homeworkapi.support.ApiOperation;
-import com.homeworkapi.support.Problems;
 import com.homeworkapi.support.SeededClient;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;

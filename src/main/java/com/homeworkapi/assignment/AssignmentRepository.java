@@ -52,21 +52,6 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
     }
 
-    public List<Assignment> listForClients(UUID clinicId, Collection<UUID> clientIds) {
-        return list("clinicId = :clinic and clientId in :clients",
-                Parameters.with("clinic", clinicId).and("clients", clientIds));
-    }
-
-    /** Revisions in number order, so that of two on one date the later one wins in scoring. */
-    public List<AssignmentRevision> listRevisionsForClients(UUID clinicId, Collection<UUID> clientIds) {
-        return getEntityManager().createQuery("select r from AssignmentRevision r where r.clinicId = :clinic"
-                + " and r.assignmentId in (select a.id from Assignment a where a.clinicId = :clinic"
-                + " and a.clientId in :clients) order by r.assignmentId, r.revision", AssignmentRevision.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("clients", clientIds)
-                .getResultList();
-    }
-
     /**
      * The client's assignments after {@code afterId} (all when null) in id order, cancelled ones
      * left out: one page of a change feed snapshot.

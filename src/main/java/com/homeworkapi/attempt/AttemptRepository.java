@@ -111,34 +111,6 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
         return text;
     }
 
-    /** What scoring reads of an attempt; a projection, so thousands load without entity overhead. */
-    public record ScoringRow(UUID clientId, UUID assignmentId, Instant occurredAt, AttemptOutcome outcome,
-            Double completion, Integer qualityRating, Rater qualityRater, Integer sudsBefore, Integer sudsPeak,
-            Integer sudsAfter) {
-    }
-
-    private static final String SCORING_ROW = "select a.clientId, a.assignmentId, a.occurredAt, a.outcome,"
-            + " a.completion, a.qualityRating, a.qualityRater, a.sudsBefore, a.sudsPeak, a.sudsAfter"
-            + " from Attempt a where a.clinicId = :clinic";
-
-    public List<ScoringRow> scoringRows(UUID clinicId, Collection<UUID> clientIds) {
-        return getEntityManager().createQuery(SCORING_ROW + " and a.clientId in :clients", ScoringRow.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("clients", clientIds)
-                .getResultList();
-    }
-
-    /** One client's scoring rows of the attempts that occurred in [from, to). */
-    public List<ScoringRow> scoringRowsBetween(UUID clinicId, UUID clientId, Instant from, Instant to) {
-        return getEntityManager().createQuery(SCORING_ROW
-                + " and a.clientId = :client and a.occurredAt >= :from and a.occurredAt < :to", ScoringRow.class)
-                .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
-    }
-
     /** The client's attempts after {@code afterId} (all when null) in id order: one page of a change feed snapshot. */
     public List<Attempt> listForSync(UUID clinicId, UUID clientId, UUID afterId, int limit) {
         Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId);

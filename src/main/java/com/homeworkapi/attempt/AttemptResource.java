@@ -41,13 +41,6 @@ public class AttemptResource {
                 .entity(logged.attempt()).build();
     }
 
-    /** Always 200 for a readable batch: each attempt has its own result (created, duplicate or rejected). */
-    @POST
-    @Path("sync/attempts")
-    public SyncAttemptsResponse syncAttempts(@Valid @NotNull SyncAttemptsRequest request) {
-        return attempts.syncAttempts(request);
-    }
-
     @GET
     @Path("assignments/{assignmentId}/attempts")
     public Page<AttemptResponse> listAttempts(@PathParam("assignmentId") UUID assignmentId,

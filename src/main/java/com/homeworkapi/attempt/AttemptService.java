@@ -79,26 +79,38 @@ public class AttemptService {
         return new Logged(AttemptResponse.from(stored), false);
     }
 
+    /** One attempt of a batch: the assignment it is for and what the single POST would receive. */
+    public record BatchItem(UUID assignmentId, AttemptRequest attempt) {
+    }
+
+    /** What became of one item: stored now, a retry of one stored before, or refused with a problem. */
+    public record BatchResult(AttemptResponse attempt, boolean created, ApiProblem problem) {
+
+        static BatchResult rejected(ApiProblem problem) {
+            return new BatchResult(null, false, problem);
+        }
+    }
+
     /**
-     * Stores a batch of attempts, each exactly as {@link #logAttempt} would: the same checks
-     * in the same order, the same answer for a retry. A rejected item does not hold back the
-     * others. The work is done in bulk (one query for the assignments, one insert, one read of
-     * the ids that were taken, one change event per client), as a phone coming back online may
-     * send hundreds at once and retry them all.
+     * Stores many attempts, each exactly as {@link #logAttempt} would: the same checks in the
+     * same order, the same answer for a retry. A rejected item does not hold back the others.
+     * The work is done in bulk (one query for the assignments, one insert, one read of the ids
+     * that were taken, one change event per client), as a phone coming back online may send
+     * hundreds at once and retry them all.
+     *
+     * @param items attempts that each carry an id
+     * @return one result per item, in the order given
      */
-    public SyncAttemptsResponse syncAttempts(SyncAttemptsRequest request) {
-        List<SyncAttemptsRequest.Item> items = request.attempts();
+    public List<BatchResult> logAttempts(List<BatchItem> items) {
         Instant now = Instants.now(clock);
-        SyncAttemptsResponse.Result[] results = new SyncAttemptsResponse.Result[items.size()];
+        BatchResult[] results = new BatchResult[items.size()];
         Set<UUID> assignmentIds = new HashSet<>();
         for (int index = 0; index < items.size(); index++) {
-            SyncAttemptsRequest.Item item = items.get(index);
-            Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(item));
-            violations.addAll(validator.validate(item.attempt()));
+            Set<ConstraintViolation<AttemptRequest>> violations = validator.validate(items.get(index).attempt());
             if (!violations.isEmpty()) {
-                results[index] = rejected(index, item, ApiProblem.invalid(violations));
+                results[index] = BatchResult.rejected(ApiProblem.invalid(violations));
             } else {
-                assignmentIds.add(item.assignmentId());
+                assignmentIds.add(items.get(index).assignmentId());
             }
         }
         Map<UUID, AssignmentOwner> visible = assignments.findAllVisibleOwners(assignmentIds);
@@ -109,21 +121,21 @@ public class AttemptService {
             if (results[index] != null) {
                 continue;
             }
-            SyncAttemptsRequest.Item item = items.get(index);
+            BatchItem item = items.get(index);
             AssignmentOwner assignment = visible.get(item.assignmentId());
             if (assignment == null) {
-                results[index] = rejected(index, item, ApiProblem.notFound("assignment"));
+                results[index] = BatchResult.rejected(ApiProblem.notFound("assignment"));
                 continue;
             }
             try {
                 checkFields(item.attempt(), now);
                 requireOwnRater(item.attempt());
             } catch (ApiProblem invalid) {
-                results[index] = rejected(index, item, invalid);
+                results[index] = BatchResult.rejected(invalid);
                 continue;
             }
-            candidates[index] = newAttempt(assignment, item.attempt(), item.id(), now);
-            firstOfId.putIfAbsent(item.id(), candidates[index]);
+            candidates[index] = newAttempt(assignment, item.attempt(), item.attempt().id(), now);
+            firstOfId.putIfAbsent(candidates[index].id, candidates[index]);
         }
 
         Set<UUID> inserted = attempts.insertAllIfAbsent(firstOfId.values());
@@ -140,11 +152,11 @@ public class AttemptService {
             Attempt first = firstOfId.get(candidate.id);
             Attempt existing = inserted.contains(candidate.id) ? first : stored.get(candidate.id);
             if (candidate == first && inserted.contains(candidate.id)) {
-                results[index] = SyncAttemptsResponse.Result.created(index, candidate);
+                results[index] = new BatchResult(AttemptResponse.from(candidate), true, null);
             } else if (existing != null && sameContent(existing, candidate)) {
-                results[index] = SyncAttemptsResponse.Result.duplicate(index, existing);
+                results[index] = new BatchResult(AttemptResponse.from(existing), false, null);
             } else {
-                results[index] = rejected(index, items.get(index), idTaken());
+                results[index] = BatchResult.rejected(idTaken());
             }
         }
         // Scores go stale once per client, in a fixed order so concurrent batches lock alike.
@@ -154,7 +166,7 @@ public class AttemptService {
                 .distinct()
                 .sorted()
                 .forEach(clientId -> clientDataChanged.fire(new ClientDataChanged(caller.clinicId(), clientId)));
-        return new SyncAttemptsResponse(List.of(results));
+        return List.of(results);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -192,10 +204,6 @@ public class AttemptService {
                 && request.quality().rater() != Rater.CLIENT) {
             throw ApiProblem.invalid("quality.rater", "must be client when a client logs its own attempt");
         }
-    }
-
-    private static SyncAttemptsResponse.Result rejected(int index, SyncAttemptsRequest.Item item, ApiProblem problem) {
-        return SyncAttemptsResponse.Result.rejected(index, item.id(), problem.toProblemAt("attempts[" + index + "]"));
     }
 
     private static ApiProblem idTaken() {

@@ -34,14 +34,6 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
     }
 
-    /** The clinics that have active clients: the background score refresh visits each in turn. */
-    public List<UUID> listClinicsWithActiveClients() {
-        return getEntityManager()
-                .createQuery("select distinct c.clinicId from Client c where c.status = :active", UUID.class)
-                .setParameter("active", ClientStatus.ACTIVE)
-                .getResultList();
-    }
-
     /** The client in this clinic that already uses the identifier, if any. */
     public Optional<UUID> findIdByExternalId(UUID clinicId, String system, String value) {
         return getEntityManager()

@@ -1,6 +1,6 @@
 package com.homeworkapi.goal;
 
-import com.homeworkapi.report.AchievementStatus;
+import com.homeworkapi.score.AchievementStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,12 +1,11 @@
 package com.homeworkapi.occurrence;
 
-import com.homeworkapi.assignment.AssignmentScoringInputs;
-import com.homeworkapi.attempt.AttemptScoringInputs;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.Instants;
-import com.homeworkapi.scoring.Assignment;
-import com.homeworkapi.scoring.Attempt;
+import com.homeworkapi.score.ScoreInputs;
+import com.homeworkapi.scoring.AssignmentRecord;
+import com.homeworkapi.scoring.AttemptRecord;
 import com.homeworkapi.scoring.IsoWeek;
 import com.homeworkapi.scoring.Occurrences;
 import com.homeworkapi.scoring.WeeklyCredit;
@@ -29,10 +28,7 @@ public class OccurrenceService {
     ClientService clients;
 
     @Inject
-    AssignmentScoringInputs assignments;
-
-    @Inject
-    AttemptScoringInputs attempts;
+    ScoreInputs inputs;
 
     @Inject
     Clock clock;
@@ -43,12 +39,11 @@ public class OccurrenceService {
         ZoneId zone = ZoneId.of(client.timeZone);
         Instant now = Instants.now(clock);
         DayRange range = DayRange.parse(from, to, WeeklyCredit.localDate(now, zone));
-        List<Assignment> history = assignments.byClient(client.clinicId, List.of(client.id))
-                .getOrDefault(client.id, List.of());
+        List<AssignmentRecord> history = inputs.assignmentsOf(client.clinicId, client.id);
         // Whole ISO weeks: weekly targets and once occurrences take the credit of their whole week.
         Instant windowStart = IsoWeek.containing(range.from()).monday().atStartOfDay(zone).toInstant();
         Instant windowEnd = IsoWeek.containing(range.to()).sunday().plusDays(1).atStartOfDay(zone).toInstant();
-        List<Attempt> inWindow = attempts.ofClientBetween(client.clinicId, client.id, windowStart, windowEnd);
+        List<AttemptRecord> inWindow = inputs.attemptsBetween(client.clinicId, client.id, windowStart, windowEnd);
         Occurrences.Calendar calendar = Occurrences.between(history, inWindow, zone, range.from(), range.to());
         return OccurrenceResponse.from(client.id, zone, now, range, calendar);
     }

@@ -1,5 +1,6 @@
 package com.homeworkapi.report;
 
+import com.homeworkapi.score.StatusResponse;
 import java.time.Instant;
 import java.util.UUID;
 

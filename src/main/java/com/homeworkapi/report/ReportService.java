@@ -1,6 +1,8 @@
 package com.homeworkapi.report;
 
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.WeekRange;
+import com.homeworkapi.score.ClientScores;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -55,7 +55,7 @@ public record AssignmentWeek(
         return Math.max(0, credit - expected);
     }
 
-    public AssignmentWeek withAttempt(Attempt attempt) {
+    public AssignmentWeek withAttempt(AttemptRecord attempt) {
         if (!attempt.assignmentId().equals(assignmentId)) {
             throw new IllegalArgumentException("attempt belongs to assignment " + attempt.assignmentId());
         }
@@ -68,6 +68,6 @@ public record AssignmentWeek(
             throw new IllegalArgumentException("review is for another assignment or week");
         }
         return new AssignmentWeek(assignmentId, week, expected, expectedSoFar, inProgress, credit,
-                quality.withRating(Rater.CLINICIAN, review.quality()));
+                quality.withRating(QualityRater.CLINICIAN, review.quality()));
     }
 }

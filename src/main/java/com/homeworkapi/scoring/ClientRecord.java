@@ -11,10 +11,10 @@ import java.util.List;
  */
 public record ClientRecord(
         ZoneId zone,
-        List<Assignment> assignments,
-        List<Attempt> attempts,
+        List<AssignmentRecord> assignments,
+        List<AttemptRecord> attempts,
         List<ClinicianReview> reviews,
-        List<Measurement> measurements,
+        List<SymptomScore> measurements,
         List<Instrument> clinicInstruments) {
 
     public ClientRecord {
@@ -28,11 +28,11 @@ public record ClientRecord(
         clinicInstruments = List.copyOf(clinicInstruments);
     }
 
-    public static ClientRecord of(ZoneId zone, List<Assignment> assignments, List<Attempt> attempts) {
+    public static ClientRecord of(ZoneId zone, List<AssignmentRecord> assignments, List<AttemptRecord> attempts) {
         return new ClientRecord(zone, assignments, attempts, List.of(), List.of(), List.of());
     }
 
-    public ClientRecord withMeasurements(List<Measurement> scores) {
+    public ClientRecord withMeasurements(List<SymptomScore> scores) {
         return new ClientRecord(zone, assignments, attempts, reviews, scores, clinicInstruments);
     }
 

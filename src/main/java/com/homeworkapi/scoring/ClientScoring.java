@@ -27,7 +27,7 @@ public final class ClientScoring {
 
         List<AssignmentWeek> rows = new ArrayList<>();
         if (firstWeek.compareTo(currentWeek) <= 0) {
-            for (Assignment assignment : client.assignments()) {
+            for (AssignmentRecord assignment : client.assignments()) {
                 rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), client.reviews(), client.zone(),
                         firstWeek, currentWeek, today));
             }
@@ -41,13 +41,13 @@ public final class ClientScoring {
     /** The week of the earliest revision or attempt, but no later than the current week. */
     private static IsoWeek firstWeek(ClientRecord client, IsoWeek currentWeek) {
         IsoWeek first = currentWeek;
-        for (Assignment assignment : client.assignments()) {
+        for (AssignmentRecord assignment : client.assignments()) {
             IsoWeek week = IsoWeek.containing(assignment.firstEffectiveDate());
             if (week.compareTo(first) < 0) {
                 first = week;
             }
         }
-        for (Attempt attempt : client.attempts()) {
+        for (AttemptRecord attempt : client.attempts()) {
             IsoWeek week = WeeklyCredit.weekOf(attempt.occurredAt(), client.zone());
             if (week.compareTo(first) < 0) {
                 first = week;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param engaged whether engagement was established by the last week
  */
 public record ClientStatusReport(
-        ClientStatus status,
+        ClinicalStatus status,
         String fhirAchievementStatus,
         Evidence evidence,
         boolean engaged,

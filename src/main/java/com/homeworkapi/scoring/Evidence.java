@@ -15,7 +15,7 @@ public record Evidence(
         String explanation,
         List<IsoWeek> weeks,
         List<Double> compliance,
-        List<Measurement> scores,
+        List<SymptomScore> scores,
         Map<String, Double> thresholds) {
 
     public Evidence {

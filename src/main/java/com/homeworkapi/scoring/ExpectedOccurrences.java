@@ -22,7 +22,7 @@ public final class ExpectedOccurrences {
     }
 
     /** Occurrences expected over the whole week. */
-    public static int inWeek(Assignment assignment, IsoWeek week) {
+    public static int inWeek(AssignmentRecord assignment, IsoWeek week) {
         return count(assignment, week.monday(), DAYS_PER_WEEK);
     }
 
@@ -32,7 +32,7 @@ public final class ExpectedOccurrences {
      * {@code timesPerWeek} targets round down, so a client is not behind before a full
      * share of the week has passed.
      */
-    public static int inWeekSoFar(Assignment assignment, IsoWeek week, LocalDate today) {
+    public static int inWeekSoFar(AssignmentRecord assignment, IsoWeek week, LocalDate today) {
         LocalDate monday = week.monday();
         long elapsed = today.toEpochDay() - monday.toEpochDay();
         if (elapsed >= DAYS_PER_WEEK) {
@@ -42,7 +42,7 @@ public final class ExpectedOccurrences {
     }
 
     /** Whole-week expectations for {@code weekCount} consecutive weeks from {@code first}. */
-    public static int[] perWeek(Assignment assignment, IsoWeek first, int weekCount) {
+    public static int[] perWeek(AssignmentRecord assignment, IsoWeek first, int weekCount) {
         int[] expected = new int[weekCount];
         LocalDate monday = first.monday();
         for (int i = 0; i < weekCount; i++) {
@@ -53,7 +53,7 @@ public final class ExpectedOccurrences {
     }
 
     /** Number of active days in the first {@code dayCount} days of the week from {@code monday}. */
-    public static int activeDays(Assignment assignment, LocalDate monday, int dayCount) {
+    public static int activeDays(AssignmentRecord assignment, LocalDate monday, int dayCount) {
         int active = 0;
         for (int offset = 0; offset < dayCount; offset++) {
             if (assignment.isActiveOn(monday.plusDays(offset))) {
@@ -68,11 +68,11 @@ public final class ExpectedOccurrences {
      * active {@code timesPerWeek} days / 7), 0 when no day of the week is under such a schedule.
      * Days under a fixed schedule (daily, days of week, once) are left out.
      */
-    public static int flexibleInWeek(Assignment assignment, IsoWeek week) {
+    public static int flexibleInWeek(AssignmentRecord assignment, IsoWeek week) {
         return tally(assignment, week.monday(), DAYS_PER_WEEK).flexibleRoundedUp();
     }
 
-    private static int count(Assignment assignment, LocalDate monday, int dayCount) {
+    private static int count(AssignmentRecord assignment, LocalDate monday, int dayCount) {
         Tally tally = tally(assignment, monday, dayCount);
         return tally.fixed() + (dayCount == DAYS_PER_WEEK ? tally.flexibleRoundedUp() : tally.flexibleRoundedDown());
     }
@@ -89,8 +89,8 @@ public final class ExpectedOccurrences {
         }
     }
 
-    private static Tally tally(Assignment assignment, LocalDate monday, int dayCount) {
-        List<AssignmentRevision> revisions = assignment.revisions();
+    private static Tally tally(AssignmentRecord assignment, LocalDate monday, int dayCount) {
+        List<RevisionRecord> revisions = assignment.revisions();
         int revisionIndex = -1;
         int wholeOccurrences = 0;
         int timesPerWeekSevenths = 0;
@@ -102,9 +102,9 @@ public final class ExpectedOccurrences {
             if (revisionIndex < 0) {
                 continue;
             }
-            AssignmentRevision revision = revisions.get(revisionIndex);
-            Schedule schedule = revision.schedule();
-            if (revision.status() != AssignmentRevision.Status.ACTIVE || !schedule.covers(day)) {
+            RevisionRecord revision = revisions.get(revisionIndex);
+            ScheduleRule schedule = revision.schedule();
+            if (revision.status() != RevisionRecord.Status.ACTIVE || !schedule.covers(day)) {
                 continue;
             }
             switch (schedule.type()) {

@@ -39,7 +39,7 @@ public final class Occurrences {
     }
 
     /** An occurrence on one local date. There is no time of day: schedules have none. */
-    public record Fixed(UUID assignmentId, LocalDate date, Schedule.Type type, double credit, boolean done) {
+    public record Fixed(UUID assignmentId, LocalDate date, ScheduleRule.Type type, double credit, boolean done) {
     }
 
     /** A {@code timesPerWeek} target for one ISO week, to be met on any of its days. */
@@ -59,7 +59,7 @@ public final class Occurrences {
     }
 
     /** The occurrences from {@code from} to {@code to} inclusive, local dates of {@code zone}. */
-    public static Calendar between(List<Assignment> assignments, List<Attempt> attempts, ZoneId zone,
+    public static Calendar between(List<AssignmentRecord> assignments, List<AttemptRecord> attempts, ZoneId zone,
             LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to " + to + " is before from " + from);
@@ -67,16 +67,16 @@ public final class Occurrences {
         Map<UUID, TreeMap<LocalDate, Double>> creditByDate = creditByDate(attempts, zone);
         List<Fixed> fixed = new ArrayList<>();
         List<Flexible> flexible = new ArrayList<>();
-        for (Assignment assignment : assignments) {
+        for (AssignmentRecord assignment : assignments) {
             TreeMap<LocalDate, Double> credit = creditByDate.getOrDefault(assignment.id(), new TreeMap<>());
             IsoWeek flexibleWeek = null;
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                AssignmentRevision revision = assignment.revisionOn(day);
-                if (revision == null || revision.status() != AssignmentRevision.Status.ACTIVE
+                RevisionRecord revision = assignment.revisionOn(day);
+                if (revision == null || revision.status() != RevisionRecord.Status.ACTIVE
                         || !revision.schedule().covers(day)) {
                     continue;
                 }
-                Schedule schedule = revision.schedule();
+                ScheduleRule schedule = revision.schedule();
                 switch (schedule.type()) {
                     case DAILY -> fixed.add(onDay(assignment, day, schedule.type(), credit));
                     case DAYS_OF_WEEK -> {
@@ -108,7 +108,7 @@ public final class Occurrences {
         return new Calendar(fixed, flexible);
     }
 
-    private static Fixed onDay(Assignment assignment, LocalDate day, Schedule.Type type,
+    private static Fixed onDay(AssignmentRecord assignment, LocalDate day, ScheduleRule.Type type,
             Map<LocalDate, Double> credit) {
         double dayCredit = credit.getOrDefault(day, 0.0);
         return new Fixed(assignment.id(), day, type, dayCredit, dayCredit > 0);
@@ -119,9 +119,9 @@ public final class Occurrences {
                 .mapToDouble(Double::doubleValue).sum();
     }
 
-    private static Map<UUID, TreeMap<LocalDate, Double>> creditByDate(List<Attempt> attempts, ZoneId zone) {
+    private static Map<UUID, TreeMap<LocalDate, Double>> creditByDate(List<AttemptRecord> attempts, ZoneId zone) {
         Map<UUID, TreeMap<LocalDate, Double>> byAssignment = new HashMap<>();
-        for (Attempt attempt : attempts) {
+        for (AttemptRecord attempt : attempts) {
             byAssignment.computeIfAbsent(attempt.assignmentId(), id -> new TreeMap<>())
                     .merge(WeeklyCredit.localDate(attempt.occurredAt(), zone), attempt.credit(), Double::sum);
         }

@@ -56,11 +56,11 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
             Integer habituationChange) {
     }
 
-    public static PracticeProgress of(List<Assignment> assignments, List<Attempt> attempts, LocalDate today) {
+    public static PracticeProgress of(List<AssignmentRecord> assignments, List<AttemptRecord> attempts, LocalDate today) {
         IsoWeek firstWeek = null;
         IsoWeek lastWeek = null;
         IsoWeek currentWeek = IsoWeek.containing(today);
-        for (Assignment assignment : assignments) {
+        for (AssignmentRecord assignment : assignments) {
             IsoWeek week = IsoWeek.containing(assignment.firstEffectiveDate());
             if (firstWeek == null || week.compareTo(firstWeek) < 0) {
                 firstWeek = week;
@@ -87,12 +87,12 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
         return new PracticeProgress(first, current, exposures, evidence);
     }
 
-    private static AssignmentSet activeIn(List<Assignment> assignments, IsoWeek week) {
+    private static AssignmentSet activeIn(List<AssignmentRecord> assignments, IsoWeek week) {
         int count = 0;
         int rated = 0;
         double difficultySum = 0;
         Map<String, Integer> byKind = new TreeMap<>();
-        for (Assignment assignment : assignments) {
+        for (AssignmentRecord assignment : assignments) {
             if (ExpectedOccurrences.activeDays(assignment, week.monday(), 7) > 0) {
                 count++;
                 byKind.merge(Objects.requireNonNullElse(assignment.kind(), "unspecified"), 1, Integer::sum);
@@ -105,29 +105,29 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
         return new AssignmentSet(week, count, byKind, rated == 0 ? null : difficultySum / rated);
     }
 
-    private static List<ExposureSeries> exposures(List<Assignment> assignments, List<Attempt> attempts) {
-        Map<UUID, List<Attempt>> withPeak = new LinkedHashMap<>();
-        for (Assignment assignment : assignments) {
+    private static List<ExposureSeries> exposures(List<AssignmentRecord> assignments, List<AttemptRecord> attempts) {
+        Map<UUID, List<AttemptRecord>> withPeak = new LinkedHashMap<>();
+        for (AssignmentRecord assignment : assignments) {
             withPeak.put(assignment.id(), new ArrayList<>());
         }
-        for (Attempt attempt : attempts) {
-            List<Attempt> series = withPeak.get(attempt.assignmentId());
+        for (AttemptRecord attempt : attempts) {
+            List<AttemptRecord> series = withPeak.get(attempt.assignmentId());
             if (series != null && attempt.sudsPeak() != null) {
                 series.add(attempt);
             }
         }
         List<ExposureSeries> result = new ArrayList<>();
-        for (Assignment assignment : assignments) {
-            List<Attempt> series = withPeak.get(assignment.id());
+        for (AssignmentRecord assignment : assignments) {
+            List<AttemptRecord> series = withPeak.get(assignment.id());
             if (series.size() < 2) {
                 continue;
             }
-            series.sort(Comparator.comparing(Attempt::occurredAt));
+            series.sort(Comparator.comparing(AttemptRecord::occurredAt));
             Integer firstHabituation = null;
             Integer latestHabituation = null;
             int habituationSum = 0;
             int habituationCount = 0;
-            for (Attempt attempt : series) {
+            for (AttemptRecord attempt : series) {
                 if (attempt.sudsAfter() != null) {
                     int habituation = attempt.sudsPeak() - attempt.sudsAfter();
                     if (firstHabituation == null) {

@@ -14,8 +14,8 @@ public record QualitySums(double clientSum, int clientCount, double clinicianSum
         }
     }
 
-    public QualitySums withRating(Rater rater, int rating) {
-        return rater == Rater.CLIENT
+    public QualitySums withRating(QualityRater rater, int rating) {
+        return rater == QualityRater.CLIENT
                 ? new QualitySums(clientSum + rating, clientCount + 1, clinicianSum, clinicianCount)
                 : new QualitySums(clientSum, clientCount, clinicianSum + rating, clinicianCount + 1);
     }

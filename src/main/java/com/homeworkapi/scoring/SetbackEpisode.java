@@ -9,7 +9,7 @@ import java.util.List;
  * @param weeks        the weeks classified as setbacks or relapse within the episode
  * @param resolvedWeek the first week back at adequate, null while the episode is open
  */
-public record SetbackEpisode(ClientStatus worst, List<IsoWeek> weeks, IsoWeek resolvedWeek, Evidence evidence) {
+public record SetbackEpisode(ClinicalStatus worst, List<IsoWeek> weeks, IsoWeek resolvedWeek, Evidence evidence) {
 
     public SetbackEpisode {
         weeks = List.copyOf(weeks);
@@ -21,6 +21,6 @@ public record SetbackEpisode(ClientStatus worst, List<IsoWeek> weeks, IsoWeek re
 
     /** A slip that ended with a return to adequate. */
     public boolean isResolvedSlip() {
-        return worst == ClientStatus.SLIP && resolved();
+        return worst == ClinicalStatus.SLIP && resolved();
     }
 }

@@ -27,7 +27,7 @@ public final class StatusClassifier {
      */
     public static ClientStatusReport classify(
             List<ClientWeek> weeks,
-            List<Measurement> measurements,
+            List<SymptomScore> measurements,
             Map<String, Instrument> instruments,
             ScoringSettings settings) {
         return classify(weeks, histories(measurements, instruments, settings), settings);
@@ -38,9 +38,9 @@ public final class StatusClassifier {
     }
 
     /** Groups measurements by instrument, in first-seen order. */
-    public static List<SymptomHistory> histories(List<Measurement> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
-        Map<String, List<Measurement>> byCode = new LinkedHashMap<>();
-        for (Measurement measurement : measurements) {
+    public static List<SymptomHistory> histories(List<SymptomScore> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
+        Map<String, List<SymptomScore>> byCode = new LinkedHashMap<>();
+        for (SymptomScore measurement : measurements) {
             if (!instruments.containsKey(measurement.instrumentCode())) {
                 throw new IllegalArgumentException("unknown instrument " + measurement.instrumentCode());
             }
@@ -83,14 +83,14 @@ public final class StatusClassifier {
         private final List<SetbackEpisode> episodes = new ArrayList<>();
         private final List<IsoWeek> runWeeks = new ArrayList<>();
         private final List<Double> runCompliance = new ArrayList<>();
-        private final List<Measurement> runScores = new ArrayList<>();
+        private final List<SymptomScore> runScores = new ArrayList<>();
         private final List<IsoWeek> episodeWeeks = new ArrayList<>();
         private final List<Double> episodeCompliance = new ArrayList<>();
 
         private int adequateWeeks;
-        private ClientStatus episodeWorst;
+        private ClinicalStatus episodeWorst;
         private int weeksBack;
-        private ClientStatus previousStatus = ClientStatus.NOT_ESTABLISHED;
+        private ClinicalStatus previousStatus = ClinicalStatus.NOT_ESTABLISHED;
 
         Walk(List<SymptomHistory> histories, ScoringSettings settings) {
             this.histories = histories;
@@ -114,8 +114,8 @@ public final class StatusClassifier {
             boolean engaged = adequateWeeks >= settings.engagementWeeks();
             if (assessed.isEmpty()) {
                 Evidence none = evidence(Rules.NO_WEEKS, "no weeks to judge yet", List.of(), List.of(), List.of());
-                return new ClientStatusReport(ClientStatus.NOT_ESTABLISHED,
-                        ClientStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, assessed, episodes, symptoms);
+                return new ClientStatusReport(ClinicalStatus.NOT_ESTABLISHED,
+                        ClinicalStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, assessed, episodes, symptoms);
             }
             WeekAssessment current = assessed.get(assessed.size() - 1);
             return new ClientStatusReport(current.status(), current.status().fhirAchievementStatus(remission),
@@ -143,7 +143,7 @@ public final class StatusClassifier {
             Double compliance = week.compliance();
             Band band = week.inProgress() ? Band.IN_PROGRESS
                     : compliance == null ? Band.NOTHING_EXPECTED : settings.band(compliance);
-            Measurement worsening = week.inProgress() ? null : worseningWithin(monday, sunday);
+            SymptomScore worsening = week.inProgress() ? null : worseningWithin(monday, sunday);
             boolean setback = !week.inProgress() && (band == Band.LOW || worsening != null);
             String setbackReason = !setback ? null
                     : band == Band.LOW ? Rules.SETBACK_LOW_COMPLIANCE : Rules.SETBACK_SYMPTOM_WORSENING;
@@ -166,11 +166,11 @@ public final class StatusClassifier {
                 runScores.clear();
             }
 
-            ClientStatus status;
+            ClinicalStatus status;
             Evidence evidence;
             SymptomRelapse symptomRelapse = relapseActiveOn(sunday);
             if (symptomRelapse != null) {
-                status = ClientStatus.RELAPSE;
+                status = ClinicalStatus.RELAPSE;
                 evidence = new Evidence(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, symptomRelapse.evidence().explanation(),
                         List.of(isoWeek), listOf(compliance), symptomRelapse.evidence().scores(), thresholds);
                 joinEpisode(status, isoWeek, compliance);
@@ -181,7 +181,7 @@ public final class StatusClassifier {
                                 week.countedCredit(), week.expected(), week.expectedWholeWeek(), status.code()),
                         List.of(isoWeek), listOf(compliance), List.of());
             } else if (!engaged) {
-                status = ClientStatus.NOT_ESTABLISHED;
+                status = ClinicalStatus.NOT_ESTABLISHED;
                 evidence = evidence(Rules.NOT_ESTABLISHED_BEFORE_ENGAGEMENT,
                         String.format(Locale.ROOT, "%d of %d weeks at adequate or better so far", adequateWeeks, settings.engagementWeeks()),
                         List.of(isoWeek), listOf(compliance), worsening == null ? List.of() : List.of(worsening));
@@ -205,19 +205,19 @@ public final class StatusClassifier {
                     weeksBack++;
                 }
                 if (weeksBack > 0 && weeksBack < settings.recoveringWeeks()) {
-                    status = ClientStatus.RECOVERING;
+                    status = ClinicalStatus.RECOVERING;
                     evidence = evidence(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK,
                             String.format(Locale.ROOT, "back at %s for %d of %d weeks after a setback", band.name().toLowerCase(Locale.ROOT),
                                     weeksBack, settings.recoveringWeeks()),
                             List.of(isoWeek), listOf(compliance), List.of());
                 } else if (weeksBack > 0) {
                     weeksBack = 0;
-                    status = ClientStatus.ON_TRACK;
+                    status = ClinicalStatus.ON_TRACK;
                     evidence = evidence(Rules.RECOVERED_AFTER_SETBACK,
                             String.format(Locale.ROOT, "back at adequate or better for %d weeks after a setback", settings.recoveringWeeks()),
                             List.of(isoWeek), listOf(compliance), List.of());
                 } else {
-                    status = ClientStatus.ON_TRACK;
+                    status = ClinicalStatus.ON_TRACK;
                     evidence = evidence(justEngaged ? Rules.ENGAGEMENT_ESTABLISHED : Rules.ON_TRACK_ADEQUATE_WEEK,
                             String.format(Locale.ROOT, "compliance %.2f is %s", compliance, band.name().toLowerCase(Locale.ROOT)),
                             List.of(isoWeek), listOf(compliance), List.of());
@@ -229,22 +229,22 @@ public final class StatusClassifier {
                     setback, setbackReason, status, evidence);
         }
 
-        private ClientStatus classifySetbackRun(LocalDate asOf) {
+        private ClinicalStatus classifySetbackRun(LocalDate asOf) {
             int run = runWeeks.size();
             if (run >= settings.relapseWeeks()) {
-                return ClientStatus.RELAPSE;
+                return ClinicalStatus.RELAPSE;
             }
             if (run >= settings.atRiskWeeks()) {
-                return ClientStatus.AT_RISK;
+                return ClinicalStatus.AT_RISK;
             }
-            return symptomsStillBetter(asOf) ? ClientStatus.SLIP : ClientStatus.AT_RISK;
+            return symptomsStillBetter(asOf) ? ClinicalStatus.SLIP : ClinicalStatus.AT_RISK;
         }
 
-        private Evidence setbackRunEvidence(ClientStatus status, LocalDate asOf) {
+        private Evidence setbackRunEvidence(ClinicalStatus status, LocalDate asOf) {
             int run = runWeeks.size();
-            List<Measurement> scores = new ArrayList<>(runScores);
+            List<SymptomScore> scores = new ArrayList<>(runScores);
             for (SymptomHistory history : histories) {
-                Measurement latest = history.latestOnOrBefore(asOf);
+                SymptomScore latest = history.latestOnOrBefore(asOf);
                 if (latest != null) {
                     scores.add(history.baseline());
                     if (latest != history.baseline()) {
@@ -254,14 +254,14 @@ public final class StatusClassifier {
             }
             String rule;
             String explanation;
-            if (status == ClientStatus.RELAPSE) {
+            if (status == ClinicalStatus.RELAPSE) {
                 rule = Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS;
                 explanation = String.format(Locale.ROOT, "%d setback weeks in a row, relapse at %d", run, settings.relapseWeeks());
             } else if (run >= settings.atRiskWeeks()) {
                 rule = Rules.SETBACK_RUN_REACHES_AT_RISK_WEEKS;
                 explanation = String.format(Locale.ROOT, "%d setback weeks in a row: at risk from %d, relapse at %d",
                         run, settings.atRiskWeeks(), settings.relapseWeeks());
-            } else if (status == ClientStatus.SLIP) {
+            } else if (status == ClinicalStatus.SLIP) {
                 rule = Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS;
                 explanation = String.format(Locale.ROOT, "%d setback week(s), fewer than %d, and symptoms %s",
                         run, settings.relapseWeeks(), histories.isEmpty() ? "not measured" : "still reliably better than baseline or not yet followed up");
@@ -282,9 +282,9 @@ public final class StatusClassifier {
             return true;
         }
 
-        private Measurement worseningWithin(LocalDate from, LocalDate to) {
+        private SymptomScore worseningWithin(LocalDate from, LocalDate to) {
             for (SymptomHistory history : histories) {
-                Measurement worsening = history.worseningFromBestWithin(from, to);
+                SymptomScore worsening = history.worseningFromBestWithin(from, to);
                 if (worsening != null) {
                     return worsening;
                 }
@@ -302,7 +302,7 @@ public final class StatusClassifier {
             return null;
         }
 
-        private void joinEpisode(ClientStatus status, IsoWeek week, Double compliance) {
+        private void joinEpisode(ClinicalStatus status, IsoWeek week, Double compliance) {
             if (episodeWorst == null || status.setbackSeverity() > episodeWorst.setbackSeverity()) {
                 episodeWorst = status;
             }
@@ -313,14 +313,14 @@ public final class StatusClassifier {
 
         private SetbackEpisode episode(IsoWeek resolvedWeek) {
             String rule = resolvedWeek == null ? Rules.SETBACK_EPISODE_OPEN
-                    : episodeWorst == ClientStatus.SLIP ? Rules.SLIP_RESOLVED : Rules.SETBACK_EPISODE_RESOLVED;
+                    : episodeWorst == ClinicalStatus.SLIP ? Rules.SLIP_RESOLVED : Rules.SETBACK_EPISODE_RESOLVED;
             String explanation = episodeWorst.code() + " over " + episodeWeeks.size() + " week(s)"
                     + (resolvedWeek == null ? ", still open" : ", back at adequate in " + resolvedWeek);
             return new SetbackEpisode(episodeWorst, episodeWeeks,
                     resolvedWeek, evidence(rule, explanation, episodeWeeks, episodeCompliance, List.of()));
         }
 
-        private Evidence evidence(String rule, String explanation, List<IsoWeek> weeks, List<Double> compliance, List<Measurement> scores) {
+        private Evidence evidence(String rule, String explanation, List<IsoWeek> weeks, List<Double> compliance, List<SymptomScore> scores) {
             return new Evidence(rule, explanation, weeks, compliance, scores, thresholds);
         }
 

@@ -17,25 +17,25 @@ public final class SymptomHistory {
 
     private final Instrument instrument;
     private final ScoringSettings settings;
-    private final List<Measurement> measurements;
+    private final List<SymptomScore> measurements;
     private final List<SymptomRelapse> relapses;
     private final Map<String, Double> thresholds;
 
-    public SymptomHistory(Instrument instrument, List<Measurement> measurements, ScoringSettings settings) {
+    public SymptomHistory(Instrument instrument, List<SymptomScore> measurements, ScoringSettings settings) {
         if (measurements.isEmpty()) {
             throw new IllegalArgumentException("a symptom history needs at least one measurement");
         }
         this.instrument = instrument;
         this.settings = settings;
-        List<Measurement> ordered = new ArrayList<>(measurements.size());
-        for (Measurement measurement : measurements) {
+        List<SymptomScore> ordered = new ArrayList<>(measurements.size());
+        for (SymptomScore measurement : measurements) {
             if (!measurement.instrumentCode().equals(instrument.code())) {
                 throw new IllegalArgumentException("measurement of " + measurement.instrumentCode() + " given to " + instrument.code());
             }
             instrument.requireInRange(measurement.score());
             ordered.add(measurement);
         }
-        ordered.sort(Comparator.comparing(Measurement::date));
+        ordered.sort(Comparator.comparing(SymptomScore::date));
         this.measurements = List.copyOf(ordered);
         this.thresholds = thresholdsOf(instrument, settings);
         this.relapses = findRelapses();
@@ -45,11 +45,11 @@ public final class SymptomHistory {
         return instrument;
     }
 
-    public List<Measurement> measurements() {
+    public List<SymptomScore> measurements() {
         return measurements;
     }
 
-    public Measurement baseline() {
+    public SymptomScore baseline() {
         return measurements.get(0);
     }
 
@@ -77,7 +77,7 @@ public final class SymptomHistory {
         return latest < 1 ? null : isReliablyBetterThanBaseline(measurements.get(latest).score());
     }
 
-    public Measurement latestOnOrBefore(LocalDate date) {
+    public SymptomScore latestOnOrBefore(LocalDate date) {
         int latest = lastIndexOnOrBefore(date);
         return latest < 0 ? null : measurements.get(latest);
     }
@@ -86,7 +86,7 @@ public final class SymptomHistory {
      * The newest measurement dated within {@code from..to} if it is a reliable worsening from
      * the best score before it, else null.
      */
-    public Measurement worseningFromBestWithin(LocalDate from, LocalDate to) {
+    public SymptomScore worseningFromBestWithin(LocalDate from, LocalDate to) {
         int newest = lastIndexOnOrBefore(to);
         if (newest < 1 || measurements.get(newest).date().isBefore(from)) {
             return null;
@@ -97,8 +97,8 @@ public final class SymptomHistory {
     }
 
     /** The best measurement before index {@code index}, the earliest of equals. */
-    public Measurement bestBefore(int index) {
-        Measurement best = measurements.get(0);
+    public SymptomScore bestBefore(int index) {
+        SymptomScore best = measurements.get(0);
         for (int i = 1; i < index; i++) {
             if (instrument.isBetter(measurements.get(i).score(), best.score())) {
                 best = measurements.get(i);
@@ -118,9 +118,9 @@ public final class SymptomHistory {
 
     /** Baseline, best and latest figures as of the latest measurement. */
     public SymptomSummary summary() {
-        Measurement baseline = baseline();
-        Measurement latest = measurements.get(measurements.size() - 1);
-        Measurement best = bestBefore(measurements.size());
+        SymptomScore baseline = baseline();
+        SymptomScore latest = measurements.get(measurements.size() - 1);
+        SymptomScore best = bestBefore(measurements.size());
         double improvement = instrument.improvement(baseline.score(), latest.score());
         boolean responded = false;
         for (int i = 1; i < measurements.size(); i++) {
@@ -197,7 +197,7 @@ public final class SymptomHistory {
     }
 
     private SymptomRelapse relapse(int first, int last, LocalDate onset, LocalDate ended) {
-        List<Measurement> run = new ArrayList<>(measurements.subList(first, last + 1));
+        List<SymptomScore> run = new ArrayList<>(measurements.subList(first, last + 1));
         run.add(0, baseline());
         Evidence evidence = new Evidence(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE,
                 String.format(Locale.ROOT,

@@ -7,7 +7,7 @@ import java.util.List;
  * A symptom relapse on one instrument: from the measurement that completed the rule until
  * the first measurement no longer worse (null while it lasts).
  */
-public record SymptomRelapse(String instrumentCode, LocalDate onset, LocalDate ended, List<Measurement> measurements, Evidence evidence) {
+public record SymptomRelapse(String instrumentCode, LocalDate onset, LocalDate ended, List<SymptomScore> measurements, Evidence evidence) {
 
     public SymptomRelapse {
         measurements = List.copyOf(measurements);

@@ -17,9 +17,9 @@ import java.util.List;
 public record SymptomSummary(
         String instrumentCode,
         int measurementCount,
-        Measurement baseline,
-        Measurement best,
-        Measurement latest,
+        SymptomScore baseline,
+        SymptomScore best,
+        SymptomScore latest,
         double improvement,
         boolean reliableImprovement,
         boolean responded,

@@ -20,6 +20,6 @@ public record WeekAssessment(
         WeekQuality quality,
         boolean setback,
         String setbackReason,
-        ClientStatus status,
+        ClinicalStatus status,
         Evidence evidence) {
 }

@@ -30,8 +30,8 @@ public final class WeeklyCredit {
      * date and decides which week is in progress.
      */
     public static List<AssignmentWeek> aggregate(
-            Assignment assignment,
-            List<Attempt> attempts,
+            AssignmentRecord assignment,
+            List<AttemptRecord> attempts,
             List<ClinicianReview> reviews,
             ZoneId zone,
             IsoWeek first,
@@ -52,7 +52,7 @@ public final class WeeklyCredit {
             rows[i] = AssignmentWeek.empty(assignment.id(), week, expected, soFar, inProgress);
             week = week.next();
         }
-        for (Attempt attempt : attempts) {
+        for (AttemptRecord attempt : attempts) {
             if (attempt.assignmentId().equals(assignment.id())) {
                 int index = weekIndex(localDate(attempt.occurredAt(), zone), firstMondayEpochDay);
                 if (index >= 0 && index < weekCount) {

@@ -3,7 +3,11 @@ package com.homeworkapi.sync;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,6 +20,14 @@ public class SyncResource {
 
     @Inject
     SyncService sync;
+
+    /** Always 200 for a readable batch: each attempt has its own result (created, duplicate or rejected). */
+    @POST
+    @Path("sync/attempts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SyncAttemptsResponse syncAttempts(@Valid @NotNull SyncAttemptsRequest request) {
+        return sync.syncAttempts(request);
+    }
 
     @GET
     @Path("sync/changes")

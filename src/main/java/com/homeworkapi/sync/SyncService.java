@@ -7,6 +7,7 @@ import com.homeworkapi.assignment.AssignmentStatus;
 import com.homeworkapi.attempt.Attempt;
 import com.homeworkapi.attempt.AttemptRepository;
 import com.homeworkapi.attempt.AttemptResponse;
+import com.homeworkapi.attempt.AttemptService;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
@@ -21,9 +22,12 @@ import com.homeworkapi.sync.ChangeEntry.EntityType;
 import com.homeworkapi.sync.ChangeLogRepository.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,12 @@ public class SyncService {
     AttemptRepository attempts;
 
     @Inject
+    AttemptService attemptService;
+
+    @Inject
+    Validator validator;
+
+    @Inject
     ClientService clients;
 
     @Inject
@@ -73,6 +83,41 @@ public class SyncService {
 
     @Inject
     CursorCodec cursors;
+
+    /**
+     * Stores a batch of attempts an app logged offline. Each item gets its own result (created,
+     * duplicate or rejected), and a rejected item does not hold back the others.
+     */
+    public SyncAttemptsResponse syncAttempts(SyncAttemptsRequest request) {
+        List<SyncAttemptsRequest.Item> items = request.attempts();
+        SyncAttemptsResponse.Result[] results = new SyncAttemptsResponse.Result[items.size()];
+        List<AttemptService.BatchItem> valid = new ArrayList<>();
+        List<Integer> validIndexes = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            SyncAttemptsRequest.Item item = items.get(index);
+            Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(item));
+            if (violations.isEmpty()) {
+                valid.add(new AttemptService.BatchItem(item.assignmentId(), item.attempt()));
+                validIndexes.add(index);
+            } else {
+                // Everything wrong with the item at once, as the single POST would list it.
+                violations.addAll(validator.validate(item.attempt()));
+                results[index] = SyncAttemptsResponse.Result.rejected(index, item.id(),
+                        ApiProblem.invalid(violations).toProblemAt(itemPath(index)));
+            }
+        }
+        List<AttemptService.BatchResult> logged = attemptService.logAttempts(valid);
+        for (int position = 0; position < logged.size(); position++) {
+            int index = validIndexes.get(position);
+            results[index] = SyncAttemptsResponse.Result.of(index, items.get(index).id(), logged.get(position),
+                    itemPath(index));
+        }
+        return new SyncAttemptsResponse(List.of(results));
+    }
+
+    private static String itemPath(int index) {
+        return "attempts[" + index + "]";
+    }
 
     public ChangesPage listChanges(String clientIdParameter, String cursorParameter, String limitParameter) {
         int limit = PageRequest.parseLimit(limitParameter, DEFAULT_LIMIT, MAX_LIMIT);

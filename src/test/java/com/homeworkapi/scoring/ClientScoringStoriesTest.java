@@ -36,10 +36,10 @@ class ClientScoringStoriesTest {
     @Test
     void aPartialWeekDuringTheSpringDstChangeInNewYorkIsScoredOnLocalDays() {
         // Clocks go forward on Sunday 9 March 2025. The assignment starts on Wednesday 5 March.
-        Assignment daily = Fixtures.assignment(AssignmentRevision.active(LocalDate.of(2025, 3, 5), Schedule.daily()));
-        List<Attempt> attempts = new ArrayList<>();
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(LocalDate.of(2025, 3, 5), ScheduleRule.daily()));
+        List<AttemptRecord> attempts = new ArrayList<>();
         for (int day = 5; day <= 9; day++) {
-            attempts.add(Attempt.completed(daily.id(), at("2025-03-0" + day + "T23:30", NEW_YORK)));
+            attempts.add(AttemptRecord.completed(daily.id(), at("2025-03-0" + day + "T23:30", NEW_YORK)));
         }
         ClientRecord client = ClientRecord.of(NEW_YORK, List.of(daily), attempts);
 
@@ -56,11 +56,11 @@ class ClientScoringStoriesTest {
     @Test
     void aPartialWeekDuringTheAutumnDstChangeInBerlinIsScoredOnLocalDays() {
         // Clocks go back on Sunday 26 October 2025. Three times a week from Thursday 23 October.
-        Assignment threeTimes = Fixtures.assignment(AssignmentRevision.active(LocalDate.of(2025, 10, 23), Schedule.timesPerWeek(3)));
+        AssignmentRecord threeTimes = Fixtures.assignment(RevisionRecord.active(LocalDate.of(2025, 10, 23), ScheduleRule.timesPerWeek(3)));
         Instant sundayNight = at("2025-10-26T23:30", BERLIN);
         Instant mondayJustAfterMidnight = at("2025-10-27T00:30", BERLIN);
         ClientRecord client = ClientRecord.of(BERLIN, List.of(threeTimes),
-                List.of(Attempt.completed(threeTimes.id(), sundayNight), Attempt.completed(threeTimes.id(), mondayJustAfterMidnight)));
+                List.of(AttemptRecord.completed(threeTimes.id(), sundayNight), AttemptRecord.completed(threeTimes.id(), mondayJustAfterMidnight)));
 
         ClientScoreReport report = score(client, at("2025-11-05T09:00", BERLIN));
 
@@ -75,17 +75,17 @@ class ClientScoringStoriesTest {
     @Test
     void anAttemptLoggedLateCountsInTheWeekItOccurred() {
         LocalDate monday = LocalDate.of(2026, 2, 2);
-        Assignment twice = Fixtures.assignment(AssignmentRevision.active(monday, Schedule.timesPerWeek(2)));
-        List<Attempt> onTime = new ArrayList<>();
+        AssignmentRecord twice = Fixtures.assignment(RevisionRecord.active(monday, ScheduleRule.timesPerWeek(2)));
+        List<AttemptRecord> onTime = new ArrayList<>();
         for (int week = 0; week < 4; week++) {
-            onTime.add(Attempt.completed(twice.id(), at(monday.plusWeeks(week).plusDays(1) + "T19:00", BERLIN)));
+            onTime.add(AttemptRecord.completed(twice.id(), at(monday.plusWeeks(week).plusDays(1) + "T19:00", BERLIN)));
         }
         Instant now = at(monday.plusWeeks(4).plusDays(2) + "T10:00", BERLIN);
         ClientScoreReport before = score(ClientRecord.of(BERLIN, List.of(twice), onTime), now);
 
-        List<Attempt> withLateSync = new ArrayList<>(onTime);
+        List<AttemptRecord> withLateSync = new ArrayList<>(onTime);
         // Done offline in the second week, synced only now.
-        withLateSync.add(Attempt.completed(twice.id(), at(monday.plusWeeks(1).plusDays(4) + "T07:15", BERLIN)));
+        withLateSync.add(AttemptRecord.completed(twice.id(), at(monday.plusWeeks(1).plusDays(4) + "T07:15", BERLIN)));
         ClientScoreReport after = score(ClientRecord.of(BERLIN, List.of(twice), withLateSync), now);
 
         IsoWeek secondWeek = IsoWeek.containing(monday.plusWeeks(1));
@@ -99,13 +99,13 @@ class ClientScoringStoriesTest {
     @Test
     void clientWeekComplianceWeighsEveryExpectedOccurrenceTheSame() {
         LocalDate monday = LocalDate.of(2026, 3, 2);
-        Assignment daily = Fixtures.assignment(AssignmentRevision.active(monday, Schedule.daily()));
-        Assignment once = Fixtures.assignment(AssignmentRevision.active(monday, Schedule.once(monday.plusDays(4))));
-        List<Attempt> attempts = new ArrayList<>();
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(monday, ScheduleRule.daily()));
+        AssignmentRecord once = Fixtures.assignment(RevisionRecord.active(monday, ScheduleRule.once(monday.plusDays(4))));
+        List<AttemptRecord> attempts = new ArrayList<>();
         for (int day = 0; day < 7; day++) {
-            attempts.add(Attempt.completed(daily.id(), at(monday.plusDays(day) + "T08:00", BERLIN)));
+            attempts.add(AttemptRecord.completed(daily.id(), at(monday.plusDays(day) + "T08:00", BERLIN)));
         }
-        attempts.add(Attempt.completed(daily.id(), at(monday.plusDays(6) + "T20:00", BERLIN)));
+        attempts.add(AttemptRecord.completed(daily.id(), at(monday.plusDays(6) + "T20:00", BERLIN)));
 
         ClientScoreReport report = score(ClientRecord.of(BERLIN, List.of(daily, once), attempts), at("2026-03-10T12:00", BERLIN));
 
@@ -126,20 +126,20 @@ class ClientScoringStoriesTest {
         UUID id = UUID.randomUUID();
         Instant moment = Instant.parse("2026-03-03T10:00:00Z");
 
-        assertEquals(1.0, Attempt.completed(id, moment).credit());
-        assertEquals(0.25, Attempt.partial(id, moment, 0.25).credit());
-        assertEquals(0.5, Attempt.partial(id, moment, null).credit());
-        assertEquals(0.0, Attempt.skipped(id, moment).credit());
+        assertEquals(1.0, AttemptRecord.completed(id, moment).credit());
+        assertEquals(0.25, AttemptRecord.partial(id, moment, 0.25).credit());
+        assertEquals(0.5, AttemptRecord.partial(id, moment, null).credit());
+        assertEquals(0.0, AttemptRecord.skipped(id, moment).credit());
     }
 
     @Test
     void qualityIsReportedPerRaterIncludingClinicianReviewsAndAsTheMeanOfBoth() {
         LocalDate monday = LocalDate.of(2026, 3, 2);
-        Assignment daily = Fixtures.assignment(AssignmentRevision.active(monday, Schedule.daily()));
-        List<Attempt> attempts = List.of(
-                Attempt.completed(daily.id(), at("2026-03-02T08:00", BERLIN)).withQuality(2, Rater.CLIENT),
-                Attempt.completed(daily.id(), at("2026-03-03T08:00", BERLIN)).withQuality(4, Rater.CLIENT),
-                Attempt.completed(daily.id(), at("2026-03-04T08:00", BERLIN)).withQuality(1, Rater.CLINICIAN));
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(monday, ScheduleRule.daily()));
+        List<AttemptRecord> attempts = List.of(
+                AttemptRecord.completed(daily.id(), at("2026-03-02T08:00", BERLIN)).withQuality(2, QualityRater.CLIENT),
+                AttemptRecord.completed(daily.id(), at("2026-03-03T08:00", BERLIN)).withQuality(4, QualityRater.CLIENT),
+                AttemptRecord.completed(daily.id(), at("2026-03-04T08:00", BERLIN)).withQuality(1, QualityRater.CLINICIAN));
         ClientRecord client = ClientRecord.of(BERLIN, List.of(daily), attempts)
                 .withReviews(List.of(new ClinicianReview(monday, daily.id(), 3)));
 
@@ -155,10 +155,10 @@ class ClientScoringStoriesTest {
     @Test
     void theCurrentWeekIsComparedWithWhatWasExpectedSoFar() {
         LocalDate monday = LocalDate.of(2026, 3, 2);
-        Assignment daily = Fixtures.assignment(AssignmentRevision.active(monday.minusWeeks(2), Schedule.daily()));
-        List<Attempt> attempts = new ArrayList<>();
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(monday.minusWeeks(2), ScheduleRule.daily()));
+        List<AttemptRecord> attempts = new ArrayList<>();
         for (int day = -14; day < 2; day++) {
-            attempts.add(Attempt.completed(daily.id(), at(monday.plusDays(day) + "T08:00", BERLIN)));
+            attempts.add(AttemptRecord.completed(daily.id(), at(monday.plusDays(day) + "T08:00", BERLIN)));
         }
 
         ClientScoreReport report = score(ClientRecord.of(BERLIN, List.of(daily), attempts), at("2026-03-05T12:00", BERLIN));
@@ -169,23 +169,23 @@ class ClientScoringStoriesTest {
         assertEquals(7, current.expectedWholeWeek());
         assertEquals(2.0 / 3, current.compliance(), 1e-12);
         assertFalse(current.setback());
-        assertEquals(ClientStatus.ON_TRACK, report.status().status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.status().status());
     }
 
     @Test
     void theSummaryTellsLastWeeksSlipAlongsideTheGainsKept() {
         LocalDate monday = LocalDate.of(2026, 3, 2);
-        Assignment daily = Fixtures.assignment(AssignmentRevision.active(monday, Schedule.daily()));
-        List<Attempt> attempts = new ArrayList<>();
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(monday, ScheduleRule.daily()));
+        List<AttemptRecord> attempts = new ArrayList<>();
         for (int day = 0; day < 14; day++) {
-            attempts.add(Attempt.completed(daily.id(), at(monday.plusDays(day) + "T08:00", BERLIN)));
+            attempts.add(AttemptRecord.completed(daily.id(), at(monday.plusDays(day) + "T08:00", BERLIN)));
         }
-        List<Measurement> scores = List.of(phq9(20, monday), phq9(10, monday.plusWeeks(1)), phq9(12, monday.plusWeeks(2).plusDays(3)));
+        List<SymptomScore> scores = List.of(phq9(20, monday), phq9(10, monday.plusWeeks(1)), phq9(12, monday.plusWeeks(2).plusDays(3)));
         ClientRecord client = ClientRecord.of(BERLIN, List.of(daily), attempts).withMeasurements(scores);
 
         ClientScoreReport report = score(client, at("2026-03-23T00:30", BERLIN));
 
-        assertEquals(ClientStatus.SLIP, report.status().status());
+        assertEquals(ClinicalStatus.SLIP, report.status().status());
         assertEquals("Last week was a slip; you have kept 80% of your gains since March.", report.summary());
         assertFalse(report.summary().matches(".*[A-Z][a-z]+ [A-Z][a-z]+.*"), "no names in the summary");
     }
@@ -193,7 +193,7 @@ class ClientScoringStoriesTest {
     @Test
     void theSummaryOfAnEndedWeekSpeaksOfThisWeek() {
         LocalDate monday = LocalDate.of(2026, 3, 2);
-        List<Measurement> scores = List.of(phq9(20, monday), phq9(10, monday.plusWeeks(1)), phq9(12, monday.plusWeeks(2)));
+        List<SymptomScore> scores = List.of(phq9(20, monday), phq9(10, monday.plusWeeks(1)), phq9(12, monday.plusWeeks(2)));
         ClientStatusReport report = Fixtures.classify(Fixtures.weeks(IsoWeek.containing(monday), 1.0, 1.0, 0.2), scores);
 
         assertEquals("This week was a slip; you have kept 80% of your gains since March.", ProgressSummary.forClient(report));
@@ -211,16 +211,16 @@ class ClientScoringStoriesTest {
         LocalDate monday = LocalDate.of(2026, 3, 2);
         UUID lift = UUID.randomUUID();
         UUID handrail = UUID.randomUUID();
-        Assignment firstExposure = new Assignment(lift, List.of(AssignmentRevision.active(monday, Schedule.timesPerWeek(3))), 30, "exposure");
-        Assignment harderExposure = new Assignment(handrail,
-                List.of(AssignmentRevision.active(monday.plusWeeks(2), Schedule.timesPerWeek(3))), 70, "exposure");
-        Assignment thoughtRecord = new Assignment(UUID.randomUUID(),
-                List.of(AssignmentRevision.active(monday.plusWeeks(2), Schedule.daily())), null, "thought_record");
-        List<Attempt> attempts = List.of(
-                Attempt.completed(lift, at("2026-03-03T18:00", BERLIN)).withSuds(40, 80, 50),
-                Attempt.completed(lift, at("2026-03-10T18:00", BERLIN)).withSuds(35, 70, 30),
-                Attempt.completed(lift, at("2026-03-17T18:00", BERLIN)).withSuds(30, 55, 35),
-                Attempt.completed(handrail, at("2026-03-18T18:00", BERLIN)).withSuds(50, 85, null));
+        AssignmentRecord firstExposure = new AssignmentRecord(lift, List.of(RevisionRecord.active(monday, ScheduleRule.timesPerWeek(3))), 30, "exposure");
+        AssignmentRecord harderExposure = new AssignmentRecord(handrail,
+                List.of(RevisionRecord.active(monday.plusWeeks(2), ScheduleRule.timesPerWeek(3))), 70, "exposure");
+        AssignmentRecord thoughtRecord = new AssignmentRecord(UUID.randomUUID(),
+                List.of(RevisionRecord.active(monday.plusWeeks(2), ScheduleRule.daily())), null, "thought_record");
+        List<AttemptRecord> attempts = List.of(
+                AttemptRecord.completed(lift, at("2026-03-03T18:00", BERLIN)).withSuds(40, 80, 50),
+                AttemptRecord.completed(lift, at("2026-03-10T18:00", BERLIN)).withSuds(35, 70, 30),
+                AttemptRecord.completed(lift, at("2026-03-17T18:00", BERLIN)).withSuds(30, 55, 35),
+                AttemptRecord.completed(handrail, at("2026-03-18T18:00", BERLIN)).withSuds(50, 85, null));
         ClientRecord client = ClientRecord.of(BERLIN, List.of(firstExposure, harderExposure, thoughtRecord), attempts);
 
         PracticeProgress practice = score(client, at("2026-03-19T12:00", BERLIN)).practice();
@@ -244,13 +244,13 @@ class ClientScoringStoriesTest {
 
     @Test
     void aClockCanBePassedInsteadOfAnInstant() {
-        Assignment daily = Fixtures.assignment(AssignmentRevision.active(LocalDate.of(2026, 3, 2), Schedule.daily()));
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(LocalDate.of(2026, 3, 2), ScheduleRule.daily()));
         ClientRecord client = ClientRecord.of(BERLIN, List.of(daily), List.of());
         Instant now = at("2026-03-18T12:00", BERLIN);
 
         ClientScoreReport viaClock = ClientScoring.score(client, ScoringSettings.DEFAULTS, Clock.fixed(now, ZoneOffset.UTC));
 
         assertEquals(score(client, now), viaClock);
-        assertEquals(ClientStatus.NOT_ESTABLISHED, viaClock.status().status());
+        assertEquals(ClinicalStatus.NOT_ESTABLISHED, viaClock.status().status());
     }
 }

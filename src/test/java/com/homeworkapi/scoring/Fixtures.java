@@ -60,23 +60,23 @@ final class Fixtures {
         return all;
     }
 
-    static Measurement phq9(int score, LocalDate date) {
-        return new Measurement("phq9", score, date);
+    static SymptomScore phq9(int score, LocalDate date) {
+        return new SymptomScore("phq9", score, date);
     }
 
-    static Measurement ybocs(int score, LocalDate date) {
-        return new Measurement("ybocs", score, date);
+    static SymptomScore ybocs(int score, LocalDate date) {
+        return new SymptomScore("ybocs", score, date);
     }
 
     static Instant at(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
 
-    static Assignment assignment(AssignmentRevision... revisions) {
-        return Assignment.of(UUID.randomUUID(), revisions);
+    static AssignmentRecord assignment(RevisionRecord... revisions) {
+        return AssignmentRecord.of(UUID.randomUUID(), revisions);
     }
 
-    static ClientStatusReport classify(List<ClientWeek> weeks, List<Measurement> measurements) {
+    static ClientStatusReport classify(List<ClientWeek> weeks, List<SymptomScore> measurements) {
         return StatusClassifier.classify(weeks, measurements, Instrument.catalogue(List.of()), ScoringSettings.DEFAULTS);
     }
 

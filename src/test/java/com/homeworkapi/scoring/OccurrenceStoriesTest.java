@@ -35,17 +35,17 @@ class OccurrenceStoriesTest {
     void aDailyAssignmentHasEveryLocalDateOfADstWeekExactlyOnce(String zoneName, LocalDate changeDay) {
         ZoneId zone = ZoneId.of(zoneName);
         LocalDate monday = changeDay.with(DayOfWeek.MONDAY);
-        Assignment daily = assignment(AssignmentRevision.active(monday.minusWeeks(1), Schedule.daily()));
+        AssignmentRecord daily = assignment(RevisionRecord.active(monday.minusWeeks(1), ScheduleRule.daily()));
         // The hour that is skipped or repeated, and either end of the day of the change.
         ZonedDateTime justAfterMidnight = changeDay.atTime(0, 30).atZone(zone);
         ZonedDateTime inTheChangingHour = changeDay.atTime(2, 30).atZone(zone);
         ZonedDateTime lateEvening = changeDay.atTime(23, 30).atZone(zone);
         ZonedDateTime saturdayLate = changeDay.minusDays(1).atTime(23, 59, 59).atZone(zone);
-        List<Attempt> attempts = List.of(
-                Attempt.completed(daily.id(), justAfterMidnight.toInstant()),
-                Attempt.completed(daily.id(), inTheChangingHour.withLaterOffsetAtOverlap().toInstant()),
-                Attempt.completed(daily.id(), lateEvening.toInstant()),
-                Attempt.partial(daily.id(), saturdayLate.toInstant(), 0.5));
+        List<AttemptRecord> attempts = List.of(
+                AttemptRecord.completed(daily.id(), justAfterMidnight.toInstant()),
+                AttemptRecord.completed(daily.id(), inTheChangingHour.withLaterOffsetAtOverlap().toInstant()),
+                AttemptRecord.completed(daily.id(), lateEvening.toInstant()),
+                AttemptRecord.partial(daily.id(), saturdayLate.toInstant(), 0.5));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(daily), attempts, zone, monday.minusDays(3),
                 monday.plusDays(9));
@@ -65,28 +65,28 @@ class OccurrenceStoriesTest {
     @Test
     void theRepeatedAutumnHourCountsBothTimesOnTheSameLocalDate() {
         LocalDate changeDay = LocalDate.of(2026, 10, 25);
-        Assignment daily = assignment(AssignmentRevision.active(changeDay.minusDays(7), Schedule.daily()));
+        AssignmentRecord daily = assignment(RevisionRecord.active(changeDay.minusDays(7), ScheduleRule.daily()));
         ZonedDateTime ambiguous = changeDay.atTime(2, 30).atZone(BERLIN);
-        List<Attempt> attempts = List.of(
-                Attempt.completed(daily.id(), ambiguous.withEarlierOffsetAtOverlap().toInstant()),
-                Attempt.completed(daily.id(), ambiguous.withLaterOffsetAtOverlap().toInstant()));
+        List<AttemptRecord> attempts = List.of(
+                AttemptRecord.completed(daily.id(), ambiguous.withEarlierOffsetAtOverlap().toInstant()),
+                AttemptRecord.completed(daily.id(), ambiguous.withLaterOffsetAtOverlap().toInstant()));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(daily), attempts, BERLIN, changeDay, changeDay);
 
-        assertEquals(List.of(new Occurrences.Fixed(daily.id(), changeDay, Schedule.Type.DAILY, 2.0, true)),
+        assertEquals(List.of(new Occurrences.Fixed(daily.id(), changeDay, ScheduleRule.Type.DAILY, 2.0, true)),
                 calendar.fixed());
     }
 
     @Test
     void daysOfWeekFollowPausesAndRevisionsDayByDay() {
-        Assignment assignment = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.daysOfWeek(
+        AssignmentRecord assignment = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.daysOfWeek(
                         Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))),
                 // Paused from Wednesday of the second week; resumed a week later (a Wednesday) on Tuesdays and Thursdays.
-                new AssignmentRevision(MONDAY.plusDays(9), AssignmentRevision.Status.PAUSED,
-                        Schedule.daysOfWeek(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))),
-                AssignmentRevision.active(MONDAY.plusDays(16),
-                        Schedule.daysOfWeek(Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY))));
+                new RevisionRecord(MONDAY.plusDays(9), RevisionRecord.Status.PAUSED,
+                        ScheduleRule.daysOfWeek(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))),
+                RevisionRecord.active(MONDAY.plusDays(16),
+                        ScheduleRule.daysOfWeek(Set.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY))));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(assignment), List.of(), BERLIN, MONDAY,
                 MONDAY.plusDays(20));
@@ -98,15 +98,15 @@ class OccurrenceStoriesTest {
 
     @Test
     void startAndEndDatesAndCompletionBoundTheOccurrences() {
-        Assignment bounded = assignment(AssignmentRevision.active(MONDAY,
-                Schedule.daily().between(MONDAY.plusDays(2), MONDAY.plusDays(4))));
-        Assignment completed = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.daily()),
-                new AssignmentRevision(MONDAY.plusDays(1), AssignmentRevision.Status.COMPLETED, Schedule.daily()));
-        Assignment cancelled = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.once(MONDAY.plusDays(5))),
-                new AssignmentRevision(MONDAY.plusDays(3), AssignmentRevision.Status.CANCELLED,
-                        Schedule.once(MONDAY.plusDays(5))));
+        AssignmentRecord bounded = assignment(RevisionRecord.active(MONDAY,
+                ScheduleRule.daily().between(MONDAY.plusDays(2), MONDAY.plusDays(4))));
+        AssignmentRecord completed = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.daily()),
+                new RevisionRecord(MONDAY.plusDays(1), RevisionRecord.Status.COMPLETED, ScheduleRule.daily()));
+        AssignmentRecord cancelled = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.once(MONDAY.plusDays(5))),
+                new RevisionRecord(MONDAY.plusDays(3), RevisionRecord.Status.CANCELLED,
+                        ScheduleRule.once(MONDAY.plusDays(5))));
 
         assertAll(
                 () -> assertEquals(List.of(MONDAY.plusDays(2), MONDAY.plusDays(3), MONDAY.plusDays(4)),
@@ -120,11 +120,11 @@ class OccurrenceStoriesTest {
     @Test
     void aOnceAssignmentFallsOnItsDueDateAndIsDoneByAnAttemptEarlierInThatWeek() {
         LocalDate due = MONDAY.plusDays(10);
-        Assignment once = assignment(AssignmentRevision.active(MONDAY, Schedule.once(due)));
-        Assignment onceDoneTooEarly = assignment(AssignmentRevision.active(MONDAY, Schedule.once(due)));
-        List<Attempt> attempts = List.of(
-                Attempt.completed(once.id(), at("2026-03-10T19:00", BERLIN)),
-                Attempt.completed(onceDoneTooEarly.id(), at("2026-03-06T19:00", BERLIN)));
+        AssignmentRecord once = assignment(RevisionRecord.active(MONDAY, ScheduleRule.once(due)));
+        AssignmentRecord onceDoneTooEarly = assignment(RevisionRecord.active(MONDAY, ScheduleRule.once(due)));
+        List<AttemptRecord> attempts = List.of(
+                AttemptRecord.completed(once.id(), at("2026-03-10T19:00", BERLIN)),
+                AttemptRecord.completed(onceDoneTooEarly.id(), at("2026-03-06T19:00", BERLIN)));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(once, onceDoneTooEarly), attempts, BERLIN,
                 MONDAY, MONDAY.plusDays(20));
@@ -142,14 +142,14 @@ class OccurrenceStoriesTest {
     @Test
     void timesPerWeekIsOneProratedTargetPerWeekNeverInventedDays() {
         // Starts on Thursday: ceil(3 * 4 / 7) = 2 that week, then 3.
-        Assignment threeTimes = assignment(AssignmentRevision.active(MONDAY.plusDays(3), Schedule.timesPerWeek(3)));
-        List<Attempt> attempts = List.of(
+        AssignmentRecord threeTimes = assignment(RevisionRecord.active(MONDAY.plusDays(3), ScheduleRule.timesPerWeek(3)));
+        List<AttemptRecord> attempts = List.of(
                 // Before the range and the start date, but in the first week: that week's credit counts it.
-                Attempt.completed(threeTimes.id(), at("2026-03-03T07:00", BERLIN)),
-                Attempt.completed(threeTimes.id(), at("2026-03-05T18:00", BERLIN)),
-                Attempt.skipped(threeTimes.id(), at("2026-03-07T09:00", BERLIN)),
-                Attempt.partial(threeTimes.id(), at("2026-03-08T22:00", BERLIN), null),
-                Attempt.completed(threeTimes.id(), at("2026-03-10T08:00", BERLIN)));
+                AttemptRecord.completed(threeTimes.id(), at("2026-03-03T07:00", BERLIN)),
+                AttemptRecord.completed(threeTimes.id(), at("2026-03-05T18:00", BERLIN)),
+                AttemptRecord.skipped(threeTimes.id(), at("2026-03-07T09:00", BERLIN)),
+                AttemptRecord.partial(threeTimes.id(), at("2026-03-08T22:00", BERLIN), null),
+                AttemptRecord.completed(threeTimes.id(), at("2026-03-10T08:00", BERLIN)));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(threeTimes), attempts, BERLIN,
                 MONDAY.plusDays(2), MONDAY.plusDays(16));
@@ -164,14 +164,14 @@ class OccurrenceStoriesTest {
 
     @Test
     void aWeeklyTargetIsDoneOnceItsCreditReachesTheExpectationAndAPausedWeekHasNone() {
-        Assignment twice = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(2)),
-                new AssignmentRevision(MONDAY.plusWeeks(1), AssignmentRevision.Status.PAUSED, Schedule.timesPerWeek(2)),
-                AssignmentRevision.active(MONDAY.plusWeeks(2), Schedule.daily()));
-        List<Attempt> attempts = List.of(
-                Attempt.completed(twice.id(), at("2026-03-02T18:00", BERLIN)),
-                Attempt.completed(twice.id(), at("2026-03-04T18:00", BERLIN)),
-                Attempt.completed(twice.id(), at("2026-03-05T18:00", BERLIN)));
+        AssignmentRecord twice = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.timesPerWeek(2)),
+                new RevisionRecord(MONDAY.plusWeeks(1), RevisionRecord.Status.PAUSED, ScheduleRule.timesPerWeek(2)),
+                RevisionRecord.active(MONDAY.plusWeeks(2), ScheduleRule.daily()));
+        List<AttemptRecord> attempts = List.of(
+                AttemptRecord.completed(twice.id(), at("2026-03-02T18:00", BERLIN)),
+                AttemptRecord.completed(twice.id(), at("2026-03-04T18:00", BERLIN)),
+                AttemptRecord.completed(twice.id(), at("2026-03-05T18:00", BERLIN)));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(twice), attempts, BERLIN, MONDAY,
                 MONDAY.plusDays(15));
@@ -183,9 +183,9 @@ class OccurrenceStoriesTest {
 
     @Test
     void aNewTimeZoneMovesAnAttemptToTheLocalDateOfThatZone() {
-        Assignment daily = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
+        AssignmentRecord daily = assignment(RevisionRecord.active(MONDAY, ScheduleRule.daily()));
         // Wednesday 00:30 in Berlin is Tuesday 15:30 in Los Angeles.
-        List<Attempt> attempts = List.of(Attempt.completed(daily.id(), at("2026-03-04T00:30", BERLIN)));
+        List<AttemptRecord> attempts = List.of(AttemptRecord.completed(daily.id(), at("2026-03-04T00:30", BERLIN)));
         ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
 
         List<LocalDate> doneInBerlin = doneDates(Occurrences.between(List.of(daily), attempts, BERLIN, MONDAY,
@@ -199,8 +199,8 @@ class OccurrenceStoriesTest {
 
     @Test
     void occurrencesOfSeveralAssignmentsAreOrderedByDateThenAssignment() {
-        Assignment first = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
-        Assignment second = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
+        AssignmentRecord first = assignment(RevisionRecord.active(MONDAY, ScheduleRule.daily()));
+        AssignmentRecord second = assignment(RevisionRecord.active(MONDAY, ScheduleRule.daily()));
 
         Occurrences.Calendar calendar = Occurrences.between(List.of(first, second), List.of(), BERLIN, MONDAY,
                 MONDAY.plusDays(1));

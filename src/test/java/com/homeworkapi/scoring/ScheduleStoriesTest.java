@@ -19,7 +19,7 @@ class ScheduleStoriesTest {
 
     @Test
     void threeTimesAWeekStartingOnThursdayIsProratedToTwoThatWeek() {
-        Assignment threeTimes = assignment(AssignmentRevision.active(MONDAY.plusDays(3), Schedule.timesPerWeek(3)));
+        AssignmentRecord threeTimes = assignment(RevisionRecord.active(MONDAY.plusDays(3), ScheduleRule.timesPerWeek(3)));
 
         // ceil(3 * 4 active days / 7) = 2, then the full 3.
         assertArrayEquals(new int[] {2, 3}, ExpectedOccurrences.perWeek(threeTimes, W02, 2));
@@ -27,46 +27,46 @@ class ScheduleStoriesTest {
 
     @Test
     void aRevisionFromThreeToFiveTimesAWeekChangesOnlyTheWeeksAfterIt() {
-        Assignment revised = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(3)),
-                AssignmentRevision.active(MONDAY.plusWeeks(2), Schedule.timesPerWeek(5)));
+        AssignmentRecord revised = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.timesPerWeek(3)),
+                RevisionRecord.active(MONDAY.plusWeeks(2), ScheduleRule.timesPerWeek(5)));
 
         assertArrayEquals(new int[] {3, 3, 5, 5}, ExpectedOccurrences.perWeek(revised, W02, 4));
     }
 
     @Test
     void aRevisionTakingEffectMidWeekSplitsThatWeekByDays() {
-        Assignment revised = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(3)),
-                AssignmentRevision.active(MONDAY.plusDays(3), Schedule.timesPerWeek(5)));
+        AssignmentRecord revised = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.timesPerWeek(3)),
+                RevisionRecord.active(MONDAY.plusDays(3), ScheduleRule.timesPerWeek(5)));
 
         // (3 * 3 days + 5 * 4 days) / 7 = 29/7, rounded up to 5; the week before is untouched.
         assertArrayEquals(new int[] {5, 5}, ExpectedOccurrences.perWeek(revised, W02, 2));
-        Assignment revisedNextWeek = assignment(
-                AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(3)),
-                AssignmentRevision.active(MONDAY.plusDays(10), Schedule.timesPerWeek(5)));
+        AssignmentRecord revisedNextWeek = assignment(
+                RevisionRecord.active(MONDAY, ScheduleRule.timesPerWeek(3)),
+                RevisionRecord.active(MONDAY.plusDays(10), ScheduleRule.timesPerWeek(5)));
         assertArrayEquals(new int[] {3, 5, 5}, ExpectedOccurrences.perWeek(revisedNextWeek, W02, 3));
     }
 
     @Test
     void daysOfWeekCountOnlyTheNamedDaysThatAreActive() {
-        Assignment mondayWednesdayFriday = assignment(AssignmentRevision.active(MONDAY.plusDays(1),
-                Schedule.daysOfWeek(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))));
+        AssignmentRecord mondayWednesdayFriday = assignment(RevisionRecord.active(MONDAY.plusDays(1),
+                ScheduleRule.daysOfWeek(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY))));
 
         assertArrayEquals(new int[] {2, 3}, ExpectedOccurrences.perWeek(mondayWednesdayFriday, W02, 2));
     }
 
     @Test
     void dailyCountsEveryActiveDayBetweenStartAndEndDates() {
-        Assignment daily = assignment(AssignmentRevision.active(MONDAY.minusWeeks(1),
-                Schedule.daily().between(MONDAY.plusDays(2), MONDAY.plusDays(9))));
+        AssignmentRecord daily = assignment(RevisionRecord.active(MONDAY.minusWeeks(1),
+                ScheduleRule.daily().between(MONDAY.plusDays(2), MONDAY.plusDays(9))));
 
         assertArrayEquals(new int[] {0, 5, 3, 0}, ExpectedOccurrences.perWeek(daily, W02.plusWeeks(-1), 4));
     }
 
     @Test
     void anEndDateMidWeekProratesATimesPerWeekTarget() {
-        Assignment ending = assignment(AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(4).between(null, MONDAY.plusDays(8))));
+        AssignmentRecord ending = assignment(RevisionRecord.active(MONDAY, ScheduleRule.timesPerWeek(4).between(null, MONDAY.plusDays(8))));
 
         // Second week: 2 active days, ceil(4 * 2 / 7) = 2.
         assertArrayEquals(new int[] {4, 2, 0}, ExpectedOccurrences.perWeek(ending, W02, 3));
@@ -74,22 +74,22 @@ class ScheduleStoriesTest {
 
     @Test
     void daysOnPauseAreNotExpected() {
-        Schedule daily = Schedule.daily();
-        Assignment paused = assignment(
-                AssignmentRevision.active(MONDAY, daily),
-                new AssignmentRevision(MONDAY.plusDays(2), AssignmentRevision.Status.PAUSED, daily),
-                AssignmentRevision.active(MONDAY.plusDays(9), daily));
+        ScheduleRule daily = ScheduleRule.daily();
+        AssignmentRecord paused = assignment(
+                RevisionRecord.active(MONDAY, daily),
+                new RevisionRecord(MONDAY.plusDays(2), RevisionRecord.Status.PAUSED, daily),
+                RevisionRecord.active(MONDAY.plusDays(9), daily));
 
         assertArrayEquals(new int[] {2, 5, 7}, ExpectedOccurrences.perWeek(paused, W02, 3));
     }
 
     @Test
     void aCompletedOrCancelledAssignmentExpectsNothingMore() {
-        Schedule twice = Schedule.timesPerWeek(2);
-        Assignment completed = assignment(AssignmentRevision.active(MONDAY, twice),
-                new AssignmentRevision(MONDAY.plusWeeks(1), AssignmentRevision.Status.COMPLETED, twice));
-        Assignment cancelled = assignment(AssignmentRevision.active(MONDAY, twice),
-                new AssignmentRevision(MONDAY.plusWeeks(1), AssignmentRevision.Status.CANCELLED, twice));
+        ScheduleRule twice = ScheduleRule.timesPerWeek(2);
+        AssignmentRecord completed = assignment(RevisionRecord.active(MONDAY, twice),
+                new RevisionRecord(MONDAY.plusWeeks(1), RevisionRecord.Status.COMPLETED, twice));
+        AssignmentRecord cancelled = assignment(RevisionRecord.active(MONDAY, twice),
+                new RevisionRecord(MONDAY.plusWeeks(1), RevisionRecord.Status.CANCELLED, twice));
 
         assertArrayEquals(new int[] {2, 0}, ExpectedOccurrences.perWeek(completed, W02, 2));
         assertArrayEquals(new int[] {2, 0}, ExpectedOccurrences.perWeek(cancelled, W02, 2));
@@ -97,16 +97,16 @@ class ScheduleStoriesTest {
 
     @Test
     void onceWithADueDateIsExpectedOnlyInTheWeekThatHoldsTheDueDate() {
-        Assignment once = assignment(AssignmentRevision.active(MONDAY, Schedule.once(MONDAY.plusDays(10))));
+        AssignmentRecord once = assignment(RevisionRecord.active(MONDAY, ScheduleRule.once(MONDAY.plusDays(10))));
 
         assertArrayEquals(new int[] {0, 1, 0}, ExpectedOccurrences.perWeek(once, W02, 3));
     }
 
     @Test
     void onceDueOnAPausedDayIsNotExpected() {
-        Schedule once = Schedule.once(MONDAY.plusDays(3));
-        Assignment paused = assignment(AssignmentRevision.active(MONDAY, once),
-                new AssignmentRevision(MONDAY.plusDays(2), AssignmentRevision.Status.PAUSED, once));
+        ScheduleRule once = ScheduleRule.once(MONDAY.plusDays(3));
+        AssignmentRecord paused = assignment(RevisionRecord.active(MONDAY, once),
+                new RevisionRecord(MONDAY.plusDays(2), RevisionRecord.Status.PAUSED, once));
 
         assertEquals(0, ExpectedOccurrences.inWeek(paused, W02));
     }
@@ -125,7 +125,7 @@ class ScheduleStoriesTest {
 
     @Test
     void aDailyAssignmentAcrossYearEndExpectsSevenInWeek53() {
-        Assignment daily = assignment(AssignmentRevision.active(LocalDate.of(2026, 12, 21), Schedule.daily()));
+        AssignmentRecord daily = assignment(RevisionRecord.active(LocalDate.of(2026, 12, 21), ScheduleRule.daily()));
 
         assertArrayEquals(new int[] {7, 7, 7}, ExpectedOccurrences.perWeek(daily, IsoWeek.parse("2026-W52"), 3));
     }
@@ -140,8 +140,8 @@ class ScheduleStoriesTest {
 
     @Test
     void expectedSoFarCountsOnlyDaysThatHaveEnded() {
-        Assignment daily = assignment(AssignmentRevision.active(MONDAY, Schedule.daily()));
-        Assignment fiveTimes = assignment(AssignmentRevision.active(MONDAY, Schedule.timesPerWeek(5)));
+        AssignmentRecord daily = assignment(RevisionRecord.active(MONDAY, ScheduleRule.daily()));
+        AssignmentRecord fiveTimes = assignment(RevisionRecord.active(MONDAY, ScheduleRule.timesPerWeek(5)));
         LocalDate thursday = MONDAY.plusDays(3);
 
         assertEquals(3, ExpectedOccurrences.inWeekSoFar(daily, W02, thursday));
@@ -153,9 +153,9 @@ class ScheduleStoriesTest {
 
     @Test
     void schedulesRejectMissingEssentials() {
-        assertThrows(IllegalArgumentException.class, () -> Schedule.timesPerWeek(0));
-        assertThrows(IllegalArgumentException.class, () -> Schedule.daysOfWeek(Set.of()));
-        assertThrows(IllegalArgumentException.class, () -> Schedule.once(null));
-        assertThrows(IllegalArgumentException.class, () -> Schedule.daily().between(MONDAY, MONDAY.minusDays(1)));
+        assertThrows(IllegalArgumentException.class, () -> ScheduleRule.timesPerWeek(0));
+        assertThrows(IllegalArgumentException.class, () -> ScheduleRule.daysOfWeek(Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> ScheduleRule.once(null));
+        assertThrows(IllegalArgumentException.class, () -> ScheduleRule.daily().between(MONDAY, MONDAY.minusDays(1)));
     }
 }

@@ -35,7 +35,7 @@ class ScoringPropertiesTest {
 
     @Property
     void complianceStaysBetweenZeroAndOne(
-            @ForAll("assignments") Assignment assignment, @ForAll("attempts") List<Attempt> attempts) {
+            @ForAll("assignments") AssignmentRecord assignment, @ForAll("attempts") List<AttemptRecord> attempts) {
         List<AssignmentWeek> rows = aggregate(assignment, attempts);
 
         for (AssignmentWeek row : rows) {
@@ -51,11 +51,11 @@ class ScoringPropertiesTest {
 
     @Property
     void addingACompletedAttemptNeverLowersAnyWeeksCompliance(
-            @ForAll("assignments") Assignment assignment,
-            @ForAll("attempts") List<Attempt> attempts,
+            @ForAll("assignments") AssignmentRecord assignment,
+            @ForAll("attempts") List<AttemptRecord> attempts,
             @ForAll("moments") Instant extraMoment) {
-        List<Attempt> more = new ArrayList<>(attempts);
-        more.add(Attempt.completed(ASSIGNMENT_ID, extraMoment));
+        List<AttemptRecord> more = new ArrayList<>(attempts);
+        more.add(AttemptRecord.completed(ASSIGNMENT_ID, extraMoment));
 
         List<ClientWeek> before = WeeklyCredit.toClientWeeks(aggregate(assignment, attempts));
         List<ClientWeek> after = WeeklyCredit.toClientWeeks(aggregate(assignment, more));
@@ -73,13 +73,13 @@ class ScoringPropertiesTest {
 
     @Property
     void shiftingEveryTimestampAndTheTimeZoneTogetherChangesNothing(
-            @ForAll("assignments") Assignment assignment,
-            @ForAll("attempts") List<Attempt> attempts,
+            @ForAll("assignments") AssignmentRecord assignment,
+            @ForAll("attempts") List<AttemptRecord> attempts,
             @ForAll @IntRange(min = -12, max = 14) int offsetHours) {
         Instant now = TODAY.atTime(12, 0).atOffset(ZoneOffset.UTC).toInstant();
         ClientRecord inUtc = ClientRecord.of(ZoneOffset.UTC, List.of(assignment), attempts);
         Duration shift = Duration.ofHours(-offsetHours);
-        List<Attempt> shifted = attempts.stream().map(attempt -> attempt.at(attempt.occurredAt().plus(shift))).toList();
+        List<AttemptRecord> shifted = attempts.stream().map(attempt -> attempt.at(attempt.occurredAt().plus(shift))).toList();
         ClientRecord elsewhere = ClientRecord.of(ZoneOffset.ofHours(offsetHours), List.of(assignment), shifted);
 
         ClientScoreReport original = ClientScoring.score(inUtc, ScoringSettings.DEFAULTS, now);
@@ -94,7 +94,7 @@ class ScoringPropertiesTest {
     @Property
     void noRelapseWithoutARunOfRelapseWeeksSetbacksOrTheSymptomRule(
             @ForAll("complianceSeries") List<Double> compliance,
-            @ForAll("phq9Series") List<Measurement> measurements,
+            @ForAll("phq9Series") List<SymptomScore> measurements,
             @ForAll @IntRange(min = 2, max = 6) int relapseWeeks) {
         ScoringSettings settings = ScoringSettings.DEFAULTS.withWeeks(2, 2, relapseWeeks, 2);
         ClientStatusReport report = StatusClassifier.classify(weeksOf(compliance, false), measurements,
@@ -103,7 +103,7 @@ class ScoringPropertiesTest {
         List<WeekAssessment> weeks = report.weeks();
         for (int i = 0; i < weeks.size(); i++) {
             WeekAssessment week = weeks.get(i);
-            if (week.status() != ClientStatus.RELAPSE) {
+            if (week.status() != ClinicalStatus.RELAPSE) {
                 continue;
             }
             String rule = week.evidence().rule();
@@ -113,14 +113,14 @@ class ScoringPropertiesTest {
                     assertTrue(report.week(inRun).setback(), inRun + " is in the run but is no setback");
                 }
             } else if (rule.equals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE)) {
-                List<Measurement> scores = week.evidence().scores();
+                List<SymptomScore> scores = week.evidence().scores();
                 // Baseline first, then the consecutive measurements that made the relapse.
                 assertTrue(scores.size() - 1 >= settings.symptomRelapseMeasurements());
                 long span = scores.get(scores.size() - 1).date().toEpochDay() - scores.get(1).date().toEpochDay();
                 assertTrue(span >= settings.symptomRelapseDays(), "span " + span);
             } else {
                 assertEquals(Rules.NOTHING_EXPECTED_CARRIES_STATUS, rule);
-                assertEquals(ClientStatus.RELAPSE, weeks.get(i - 1).status());
+                assertEquals(ClinicalStatus.RELAPSE, weeks.get(i - 1).status());
             }
         }
     }
@@ -141,14 +141,14 @@ class ScoringPropertiesTest {
         ClientStatusReport report = Fixtures.classify(weeksOf(compliance, false));
 
         if (longestLowRun < ScoringSettings.DEFAULTS.relapseWeeks()) {
-            assertTrue(report.weeks().stream().noneMatch(week -> week.status() == ClientStatus.RELAPSE));
+            assertTrue(report.weeks().stream().noneMatch(week -> week.status() == ClinicalStatus.RELAPSE));
         }
     }
 
     @Property
     void aWeekInProgressIsNeverASetback(
             @ForAll("complianceSeries") List<Double> compliance,
-            @ForAll("phq9Series") List<Measurement> measurements) {
+            @ForAll("phq9Series") List<SymptomScore> measurements) {
         ClientStatusReport report = Fixtures.classify(weeksOf(compliance, true), measurements);
 
         WeekAssessment current = report.weeks().get(report.weeks().size() - 1);
@@ -156,21 +156,21 @@ class ScoringPropertiesTest {
         assertFalse(current.setback());
         assertEquals(Band.IN_PROGRESS, current.band());
         if (!current.evidence().rule().equals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE)) {
-            ClientStatus before = report.weeks().size() > 1 ? report.weeks().get(report.weeks().size() - 2).status()
-                    : ClientStatus.NOT_ESTABLISHED;
+            ClinicalStatus before = report.weeks().size() > 1 ? report.weeks().get(report.weeks().size() - 2).status()
+                    : ClinicalStatus.NOT_ESTABLISHED;
             assertEquals(before, current.status());
         }
     }
 
     @Property
-    void expectedOccurrencesNeverExceedTheSchedulesWeeklyMaximum(@ForAll("assignments") Assignment assignment) {
+    void expectedOccurrencesNeverExceedTheSchedulesWeeklyMaximum(@ForAll("assignments") AssignmentRecord assignment) {
         int[] expected = ExpectedOccurrences.perWeek(assignment, FIRST_WEEK, WEEKS);
         for (int value : expected) {
             assertTrue(value >= 0 && value <= 7, "expected " + value);
         }
     }
 
-    private static List<AssignmentWeek> aggregate(Assignment assignment, List<Attempt> attempts) {
+    private static List<AssignmentWeek> aggregate(AssignmentRecord assignment, List<AttemptRecord> attempts) {
         return WeeklyCredit.aggregate(assignment, attempts, List.of(), ZONE, FIRST_WEEK, FIRST_WEEK.plusWeeks(WEEKS - 1), TODAY);
     }
 
@@ -184,18 +184,18 @@ class ScoringPropertiesTest {
     }
 
     @Provide
-    Arbitrary<Assignment> assignments() {
-        Arbitrary<Schedule> schedules = Arbitraries.oneOf(
-                Arbitraries.integers().between(1, 7).map(Schedule::timesPerWeek),
-                Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(days -> Schedule.daysOfWeek(EnumSet.copyOf(days))),
-                Arbitraries.just(Schedule.daily()),
-                Arbitraries.integers().between(0, WEEKS * 7 - 1).map(day -> Schedule.once(FIRST_MONDAY.plusDays(day))));
-        Arbitrary<AssignmentRevision> revisions = Combinators.combine(
+    Arbitrary<AssignmentRecord> assignments() {
+        Arbitrary<ScheduleRule> schedules = Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 7).map(ScheduleRule::timesPerWeek),
+                Arbitraries.of(DayOfWeek.class).set().ofMinSize(1).map(days -> ScheduleRule.daysOfWeek(EnumSet.copyOf(days))),
+                Arbitraries.just(ScheduleRule.daily()),
+                Arbitraries.integers().between(0, WEEKS * 7 - 1).map(day -> ScheduleRule.once(FIRST_MONDAY.plusDays(day))));
+        Arbitrary<RevisionRecord> revisions = Combinators.combine(
                 Arbitraries.integers().between(-7, WEEKS * 7),
-                Arbitraries.of(AssignmentRevision.Status.class),
-                schedules).as((day, status, schedule) -> new AssignmentRevision(FIRST_MONDAY.plusDays(day), status, schedule));
+                Arbitraries.of(RevisionRecord.Status.class),
+                schedules).as((day, status, schedule) -> new RevisionRecord(FIRST_MONDAY.plusDays(day), status, schedule));
         return revisions.list().ofMinSize(1).ofMaxSize(4)
-                .map(list -> new Assignment(ASSIGNMENT_ID, list, null, null));
+                .map(list -> new AssignmentRecord(ASSIGNMENT_ID, list, null, null));
     }
 
     @Provide
@@ -205,12 +205,12 @@ class ScoringPropertiesTest {
     }
 
     @Provide
-    Arbitrary<List<Attempt>> attempts() {
-        Arbitrary<Attempt> attempt = Combinators.combine(
+    Arbitrary<List<AttemptRecord>> attempts() {
+        Arbitrary<AttemptRecord> attempt = Combinators.combine(
                 moments(),
-                Arbitraries.of(Attempt.Outcome.class),
+                Arbitraries.of(AttemptRecord.Outcome.class),
                 Arbitraries.doubles().between(0, 1).injectNull(0.3)).as((moment, outcome, fraction) ->
-                        new Attempt(ASSIGNMENT_ID, moment, outcome, outcome == Attempt.Outcome.PARTIAL ? fraction : null,
+                        new AttemptRecord(ASSIGNMENT_ID, moment, outcome, outcome == AttemptRecord.Outcome.PARTIAL ? fraction : null,
                                 null, null, null, null, null));
         return attempt.list().ofMaxSize(40);
     }
@@ -225,8 +225,8 @@ class ScoringPropertiesTest {
     }
 
     @Provide
-    Arbitrary<List<Measurement>> phq9Series() {
-        Arbitrary<Measurement> measurement = Combinators.combine(
+    Arbitrary<List<SymptomScore>> phq9Series() {
+        Arbitrary<SymptomScore> measurement = Combinators.combine(
                 Arbitraries.integers().between(0, 27),
                 Arbitraries.integers().between(0, 26 * 7 - 1))
                 .as((score, day) -> Fixtures.phq9(score, FIRST_MONDAY.plusDays(day)));

@@ -21,7 +21,7 @@ class SlipAndRelapseStoriesTest {
 
     private static final IsoWeek FIRST = IsoWeek.parse("2026-W02");
 
-    private static List<ClientStatus> statuses(ClientStatusReport report) {
+    private static List<ClinicalStatus> statuses(ClientStatusReport report) {
         return report.weeks().stream().map(WeekAssessment::status).toList();
     }
 
@@ -29,7 +29,7 @@ class SlipAndRelapseStoriesTest {
     void eightGoodWeeksThenOneMissedWeekIsASlip() {
         ClientStatusReport report = classify(weeks(FIRST, concat(repeat(1.0, 8), repeat(0.0, 1))));
 
-        assertEquals(ClientStatus.SLIP, report.status());
+        assertEquals(ClinicalStatus.SLIP, report.status());
         assertEquals("worsening", report.fhirAchievementStatus());
         Evidence evidence = report.evidence();
         assertEquals(Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS, evidence.rule());
@@ -47,9 +47,9 @@ class SlipAndRelapseStoriesTest {
     void fourMissedWeeksInARowIsARelapse() {
         ClientStatusReport report = classify(weeks(FIRST, concat(repeat(0.9, 4), repeat(0.0, 4))));
 
-        assertEquals(List.of(ClientStatus.NOT_ESTABLISHED, ClientStatus.ON_TRACK, ClientStatus.ON_TRACK, ClientStatus.ON_TRACK,
-                ClientStatus.SLIP, ClientStatus.AT_RISK, ClientStatus.AT_RISK, ClientStatus.RELAPSE), statuses(report));
-        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(List.of(ClinicalStatus.NOT_ESTABLISHED, ClinicalStatus.ON_TRACK, ClinicalStatus.ON_TRACK, ClinicalStatus.ON_TRACK,
+                ClinicalStatus.SLIP, ClinicalStatus.AT_RISK, ClinicalStatus.AT_RISK, ClinicalStatus.RELAPSE), statuses(report));
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals("in-progress", report.fhirAchievementStatus());
         assertEquals(Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS, report.evidence().rule());
         assertEquals(List.of(FIRST.plusWeeks(4), FIRST.plusWeeks(5), FIRST.plusWeeks(6), FIRST.plusWeeks(7)),
@@ -60,7 +60,7 @@ class SlipAndRelapseStoriesTest {
     void twoSetbackWeeksInARowPutAClientAtRisk() {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.4, 0.3));
 
-        assertEquals(ClientStatus.AT_RISK, report.status());
+        assertEquals(ClinicalStatus.AT_RISK, report.status());
         assertEquals(Rules.SETBACK_RUN_REACHES_AT_RISK_WEEKS, report.evidence().rule());
         assertEquals(List.of(0.4, 0.3), report.evidence().compliance());
     }
@@ -69,14 +69,14 @@ class SlipAndRelapseStoriesTest {
     void threeMissedWeeksAreStillOnlyAtRiskNotARelapse() {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 0.0, 0.0, 0.0));
 
-        assertEquals(ClientStatus.AT_RISK, report.status());
+        assertEquals(ClinicalStatus.AT_RISK, report.status());
     }
 
     @Test
     void lowWeeksBeforeEngagementAreNotSlips() {
         ClientStatusReport report = classify(weeks(FIRST, 0.2, 0.3, 0.6, 0.1, 0.4));
 
-        assertTrue(report.weeks().stream().allMatch(week -> week.status() == ClientStatus.NOT_ESTABLISHED));
+        assertTrue(report.weeks().stream().allMatch(week -> week.status() == ClinicalStatus.NOT_ESTABLISHED));
         assertEquals(Rules.NOT_ESTABLISHED_BEFORE_ENGAGEMENT, report.evidence().rule());
         assertFalse(report.engaged());
         assertTrue(report.episodes().isEmpty());
@@ -87,8 +87,8 @@ class SlipAndRelapseStoriesTest {
     void engagementIsEstablishedByTheSecondAdequateWeekAndOnlyThenDoLowWeeksCount() {
         ClientStatusReport report = classify(weeks(FIRST, 0.2, 0.5, 0.1, 0.8, 0.2));
 
-        assertEquals(List.of(ClientStatus.NOT_ESTABLISHED, ClientStatus.NOT_ESTABLISHED, ClientStatus.NOT_ESTABLISHED,
-                ClientStatus.ON_TRACK, ClientStatus.SLIP), statuses(report));
+        assertEquals(List.of(ClinicalStatus.NOT_ESTABLISHED, ClinicalStatus.NOT_ESTABLISHED, ClinicalStatus.NOT_ESTABLISHED,
+                ClinicalStatus.ON_TRACK, ClinicalStatus.SLIP), statuses(report));
         assertEquals(Rules.ENGAGEMENT_ESTABLISHED, report.week(FIRST.plusWeeks(3)).evidence().rule());
     }
 
@@ -96,7 +96,7 @@ class SlipAndRelapseStoriesTest {
     void aSlipFollowedByAnAdequateWeekIsAResolvedSlipAndTheClientIsRecovering() {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.1, 0.6));
 
-        assertEquals(ClientStatus.RECOVERING, report.status());
+        assertEquals(ClinicalStatus.RECOVERING, report.status());
         assertEquals("improving", report.fhirAchievementStatus());
         assertEquals(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK, report.evidence().rule());
         assertEquals(1, report.resolvedSlips().size());
@@ -110,7 +110,7 @@ class SlipAndRelapseStoriesTest {
     void twoAdequateWeeksAfterASlipAreBackOnTrack() {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.1, 0.6, 0.9));
 
-        assertEquals(ClientStatus.ON_TRACK, report.status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.status());
         assertEquals(Rules.RECOVERED_AFTER_SETBACK, report.evidence().rule());
     }
 
@@ -118,9 +118,9 @@ class SlipAndRelapseStoriesTest {
     void aClientBackAtAdequateAfterARelapseIsRecoveringForOneWeek() {
         ClientStatusReport report = classify(weeks(FIRST, concat(repeat(1.0, 3), repeat(0.0, 5), repeat(0.7, 1))));
 
-        assertEquals(ClientStatus.RECOVERING, report.status());
+        assertEquals(ClinicalStatus.RECOVERING, report.status());
         SetbackEpisode relapse = report.episodes().get(0);
-        assertEquals(ClientStatus.RELAPSE, relapse.worst());
+        assertEquals(ClinicalStatus.RELAPSE, relapse.worst());
         assertTrue(relapse.resolved());
         assertFalse(relapse.isResolvedSlip());
         assertEquals(5, relapse.weeks().size());
@@ -144,9 +144,9 @@ class SlipAndRelapseStoriesTest {
         assertEquals(Band.NOTHING_EXPECTED, onBreak.band());
         assertNull(onBreak.compliance());
         assertFalse(onBreak.setback());
-        assertEquals(ClientStatus.AT_RISK, onBreak.status());
+        assertEquals(ClinicalStatus.AT_RISK, onBreak.status());
         assertEquals(Rules.NOTHING_EXPECTED_CARRIES_STATUS, onBreak.evidence().rule());
-        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals(4, report.evidence().weeks().size());
     }
 
@@ -158,7 +158,7 @@ class SlipAndRelapseStoriesTest {
         assertTrue(current.inProgress());
         assertEquals(Band.IN_PROGRESS, current.band());
         assertFalse(current.setback());
-        assertEquals(ClientStatus.ON_TRACK, report.status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.status());
         assertEquals(Rules.IN_PROGRESS_CARRIES_STATUS, current.evidence().rule());
         // The status is explained by the week that set it, not by the week that carries it on.
         assertEquals(Rules.ON_TRACK_ADEQUATE_WEEK, report.evidence().rule());
@@ -174,17 +174,17 @@ class SlipAndRelapseStoriesTest {
 
         assertEquals(5, report.weeks().size());
         assertEquals(Band.NOTHING_EXPECTED, report.weeks().get(2).band());
-        assertEquals(ClientStatus.SLIP, report.status());
+        assertEquals(ClinicalStatus.SLIP, report.status());
     }
 
     @Test
     void aMissedWeekWhileSymptomsAreNoBetterThanBaselineIsAtRiskRatherThanASlip() {
         LocalDate start = FIRST.monday();
-        List<Measurement> scores = List.of(phq9(15, start), phq9(14, start.plusWeeks(3)));
+        List<SymptomScore> scores = List.of(phq9(15, start), phq9(14, start.plusWeeks(3)));
 
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.0), scores);
 
-        assertEquals(ClientStatus.AT_RISK, report.status());
+        assertEquals(ClinicalStatus.AT_RISK, report.status());
         assertEquals(Rules.SETBACK_WITHOUT_SYMPTOM_GAINS, report.evidence().rule());
         assertTrue(report.evidence().scores().contains(phq9(14, start.plusWeeks(3))));
     }
@@ -192,37 +192,37 @@ class SlipAndRelapseStoriesTest {
     @Test
     void aMissedWeekWhileSymptomsAreReliablyBetterIsOnlyASlip() {
         LocalDate start = FIRST.monday();
-        List<Measurement> scores = List.of(phq9(18, start), phq9(9, start.plusWeeks(3)));
+        List<SymptomScore> scores = List.of(phq9(18, start), phq9(9, start.plusWeeks(3)));
 
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.0), scores);
 
-        assertEquals(ClientStatus.SLIP, report.status());
+        assertEquals(ClinicalStatus.SLIP, report.status());
         assertEquals(Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS, report.evidence().rule());
     }
 
     @Test
     void aReliableWorseningFromTheBestScoreMakesAnOtherwiseGoodWeekASetback() {
         LocalDate start = FIRST.monday();
-        List<Measurement> scores = List.of(phq9(22, start), phq9(6, start.plusWeeks(2)), phq9(13, start.plusWeeks(4).plusDays(2)));
+        List<SymptomScore> scores = List.of(phq9(22, start), phq9(6, start.plusWeeks(2)), phq9(13, start.plusWeeks(4).plusDays(2)));
 
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 1.0), scores);
 
         WeekAssessment worse = report.week(FIRST.plusWeeks(4));
         assertTrue(worse.setback());
         assertEquals(Rules.SETBACK_SYMPTOM_WORSENING, worse.setbackReason());
-        assertEquals(ClientStatus.SLIP, worse.status());
+        assertEquals(ClinicalStatus.SLIP, worse.status());
         assertTrue(worse.evidence().scores().contains(phq9(13, start.plusWeeks(4).plusDays(2))));
     }
 
     @Test
     void aSmallRiseInScoreThatIsNotReliableIsNoSetback() {
         LocalDate start = FIRST.monday();
-        List<Measurement> scores = List.of(phq9(22, start), phq9(6, start.plusWeeks(2)), phq9(11, start.plusWeeks(4)));
+        List<SymptomScore> scores = List.of(phq9(22, start), phq9(6, start.plusWeeks(2)), phq9(11, start.plusWeeks(4)));
 
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 1.0), scores);
 
         assertFalse(report.week(FIRST.plusWeeks(4)).setback());
-        assertEquals(ClientStatus.ON_TRACK, report.status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.status());
     }
 
     @Test
@@ -232,7 +232,7 @@ class SlipAndRelapseStoriesTest {
         ClientStatusReport report = StatusClassifier.classify(weeks(FIRST, 1.0, 1.0, 0.6, 0.6, 0.6), List.of(),
                 Instrument.catalogue(List.of()), strict);
 
-        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals(0.7, report.evidence().thresholds().get("adequate"));
         assertEquals(3.0, report.evidence().thresholds().get("relapseWeeks"));
     }
@@ -241,18 +241,18 @@ class SlipAndRelapseStoriesTest {
     void aClientWithNoWeeksYetIsNotEstablished() {
         ClientStatusReport report = classify(List.of());
 
-        assertEquals(ClientStatus.NOT_ESTABLISHED, report.status());
+        assertEquals(ClinicalStatus.NOT_ESTABLISHED, report.status());
         assertEquals(Rules.NO_WEEKS, report.evidence().rule());
     }
 
     @Test
     void onTrackWithSymptomsInRemissionMapsToAchieved() {
         LocalDate start = FIRST.monday();
-        List<Measurement> scores = List.of(phq9(16, start), phq9(5, start.plusWeeks(3)));
+        List<SymptomScore> scores = List.of(phq9(16, start), phq9(5, start.plusWeeks(3)));
 
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0), scores);
 
-        assertEquals(ClientStatus.ON_TRACK, report.status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.status());
         assertEquals("achieved", report.fhirAchievementStatus());
         assertEquals("improving", classify(weeks(FIRST, 1.0, 1.0, 1.0)).fhirAchievementStatus());
     }

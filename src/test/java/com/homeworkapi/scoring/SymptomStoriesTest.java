@@ -21,13 +21,13 @@ class SymptomStoriesTest {
     private static final IsoWeek FIRST = IsoWeek.parse("2026-W02");
     private static final LocalDate START = FIRST.monday();
 
-    private static SymptomSummary summaryOf(Instrument instrument, Measurement... scores) {
+    private static SymptomSummary summaryOf(Instrument instrument, SymptomScore... scores) {
         return new SymptomHistory(instrument, List.of(scores), ScoringSettings.DEFAULTS).summary();
     }
 
     @Test
     void phq9BackAtTenOrMoreOnTwoMeasurementsFiveWeeksApartAfterRemissionIsARelapse() {
-        List<Measurement> scores = List.of(
+        List<SymptomScore> scores = List.of(
                 phq9(16, START),
                 phq9(7, START.plusWeeks(6)),
                 phq9(11, START.plusWeeks(10)),
@@ -35,13 +35,13 @@ class SymptomStoriesTest {
 
         ClientStatusReport report = classify(weeks(FIRST, repeat(1.0, 17)), scores);
 
-        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, report.evidence().rule());
         assertTrue(report.evidence().scores().containsAll(List.of(phq9(11, START.plusWeeks(10)), phq9(12, START.plusWeeks(15)))));
         assertEquals(10.0, report.evidence().thresholds().get("phq9.threshold"));
         assertEquals(28.0, report.evidence().thresholds().get("symptomRelapseDays"));
-        assertEquals(ClientStatus.ON_TRACK, report.week(FIRST.plusWeeks(14)).status());
-        assertEquals(ClientStatus.RELAPSE, report.week(FIRST.plusWeeks(15)).status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.week(FIRST.plusWeeks(14)).status());
+        assertEquals(ClinicalStatus.RELAPSE, report.week(FIRST.plusWeeks(15)).status());
         SymptomRelapse relapse = report.symptoms().get(0).relapses().get(0);
         assertEquals(START.plusWeeks(15), relapse.onset());
         assertNull(relapse.ended());
@@ -49,7 +49,7 @@ class SymptomStoriesTest {
 
     @Test
     void aShortFlareOfTwoHighScoresTwoWeeksApartIsNotARelapse() {
-        List<Measurement> scores = List.of(
+        List<SymptomScore> scores = List.of(
                 phq9(16, START),
                 phq9(7, START.plusWeeks(6)),
                 phq9(11, START.plusWeeks(10)),
@@ -57,13 +57,13 @@ class SymptomStoriesTest {
 
         ClientStatusReport report = classify(weeks(FIRST, repeat(1.0, 14)), scores);
 
-        assertEquals(ClientStatus.ON_TRACK, report.status());
+        assertEquals(ClinicalStatus.ON_TRACK, report.status());
         assertTrue(report.symptoms().get(0).relapses().isEmpty());
     }
 
     @Test
     void aHighScoreBetweenTwoLowOnesBreaksTheRunOfConsecutiveMeasurements() {
-        List<Measurement> scores = List.of(
+        List<SymptomScore> scores = List.of(
                 phq9(16, START), phq9(7, START.plusWeeks(4)), phq9(11, START.plusWeeks(6)),
                 phq9(8, START.plusWeeks(8)), phq9(12, START.plusWeeks(11)));
 
@@ -74,9 +74,9 @@ class SymptomStoriesTest {
 
     @Test
     void aClientWhoNeverRespondedCannotRelapseOnSymptoms() {
-        List<Measurement> scores = List.of(phq9(16, START), phq9(14, START.plusWeeks(4)), phq9(15, START.plusWeeks(10)));
+        List<SymptomScore> scores = List.of(phq9(16, START), phq9(14, START.plusWeeks(4)), phq9(15, START.plusWeeks(10)));
 
-        SymptomSummary summary = summaryOf(Instrument.PHQ9, scores.toArray(Measurement[]::new));
+        SymptomSummary summary = summaryOf(Instrument.PHQ9, scores.toArray(SymptomScore[]::new));
 
         assertFalse(summary.responded());
         assertTrue(summary.relapses().isEmpty());
@@ -116,12 +116,12 @@ class SymptomStoriesTest {
 
     @Test
     void ybocsBackAtThirteenOrMoreForAMonthAfterRemissionIsARelapse() {
-        List<Measurement> scores = List.of(ybocs(28, START), ybocs(11, START.plusWeeks(8)),
+        List<SymptomScore> scores = List.of(ybocs(28, START), ybocs(11, START.plusWeeks(8)),
                 ybocs(14, START.plusWeeks(12)), ybocs(16, START.plusWeeks(16)));
 
         ClientStatusReport report = classify(weeks(FIRST, repeat(1.0, 18)), scores);
 
-        assertEquals(ClientStatus.RELAPSE, report.status());
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, report.evidence().rule());
         assertEquals(35.0, report.evidence().thresholds().get("ybocs.responsePercent"));
     }
@@ -156,9 +156,9 @@ class SymptomStoriesTest {
 
     @Test
     void gad7ReliableChangeIsFourPoints() {
-        assertTrue(summaryOf(Instrument.GAD7, new Measurement("gad7", 14, START), new Measurement("gad7", 10, START.plusWeeks(4)))
+        assertTrue(summaryOf(Instrument.GAD7, new SymptomScore("gad7", 14, START), new SymptomScore("gad7", 10, START.plusWeeks(4)))
                 .reliableImprovement());
-        assertFalse(summaryOf(Instrument.GAD7, new Measurement("gad7", 14, START), new Measurement("gad7", 11, START.plusWeeks(4)))
+        assertFalse(summaryOf(Instrument.GAD7, new SymptomScore("gad7", 14, START), new SymptomScore("gad7", 11, START.plusWeeks(4)))
                 .reliableImprovement());
     }
 
@@ -174,10 +174,10 @@ class SymptomStoriesTest {
     @Test
     void aClinicInstrumentWithSdAndReliabilityUsesJacobsonTruax() {
         Instrument clinicScale = new Instrument("clinic_mood", 0, 50, 20, true, null, null, 5.0, 0.84);
-        Measurement baseline = new Measurement("clinic_mood", 30, START);
+        SymptomScore baseline = new SymptomScore("clinic_mood", 30, START);
 
-        assertTrue(summaryOf(clinicScale, baseline, new Measurement("clinic_mood", 24, START.plusWeeks(4))).reliableImprovement());
-        assertFalse(summaryOf(clinicScale, baseline, new Measurement("clinic_mood", 25, START.plusWeeks(4))).reliableImprovement());
+        assertTrue(summaryOf(clinicScale, baseline, new SymptomScore("clinic_mood", 24, START.plusWeeks(4))).reliableImprovement());
+        assertFalse(summaryOf(clinicScale, baseline, new SymptomScore("clinic_mood", 25, START.plusWeeks(4))).reliableImprovement());
         assertEquals("jacobson_truax", clinicScale.reliableChangeCriterion());
     }
 
@@ -185,7 +185,7 @@ class SymptomStoriesTest {
     void aHigherIsBetterInstrumentCountsRisesAsGains() {
         Instrument wellbeing = new Instrument("who5", 0, 100, 50, false, 10.0, null, null, null);
 
-        SymptomSummary summary = summaryOf(wellbeing, new Measurement("who5", 28, START), new Measurement("who5", 60, START.plusWeeks(6)));
+        SymptomSummary summary = summaryOf(wellbeing, new SymptomScore("who5", 28, START), new SymptomScore("who5", 60, START.plusWeeks(6)));
 
         assertTrue(summary.reliableImprovement());
         assertTrue(summary.belowThreshold());
@@ -199,7 +199,7 @@ class SymptomStoriesTest {
 
     @Test
     void aMeasurementOfAnUnknownInstrumentIsRejected() {
-        List<Measurement> scores = List.of(new Measurement("unknown", 3, START));
+        List<SymptomScore> scores = List.of(new SymptomScore("unknown", 3, START));
         assertThrows(IllegalArgumentException.class, () -> classify(weeks(FIRST, 1.0), scores));
     }
 }

@@ -1,8 +1,8 @@
-package com.homeworkapi.report;
+package com.homeworkapi.score;
 
 import com.homeworkapi.scoring.Evidence;
 import com.homeworkapi.scoring.IsoWeek;
-import com.homeworkapi.scoring.Measurement;
+import com.homeworkapi.scoring.SymptomScore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +21,12 @@ public record EvidenceResponse(
 
     public record ScoreFigure(String instrument, double score, LocalDate date) {
 
-        static ScoreFigure from(Measurement measurement) {
+        public static ScoreFigure from(SymptomScore measurement) {
             return new ScoreFigure(measurement.instrumentCode(), measurement.score(), measurement.date());
         }
     }
 
-    static EvidenceResponse from(Evidence evidence) {
+    public static EvidenceResponse from(Evidence evidence) {
         List<WeekFigure> weeks = new ArrayList<>(evidence.weeks().size());
         for (int i = 0; i < evidence.weeks().size(); i++) {
             IsoWeek week = evidence.weeks().get(i);

@@ -9,7 +9,7 @@ import java.util.Set;
  * How often an assignment is meant to be done, and between which dates.
  * {@code startDate} and {@code endDate} are inclusive and optional.
  */
-public record Schedule(
+public record ScheduleRule(
         Type type,
         int timesPerWeek,
         Set<DayOfWeek> daysOfWeek,
@@ -19,7 +19,7 @@ public record Schedule(
 
     public enum Type { TIMES_PER_WEEK, DAYS_OF_WEEK, DAILY, ONCE }
 
-    public Schedule {
+    public ScheduleRule {
         if (type == null) {
             throw new IllegalArgumentException("schedule type is required");
         }
@@ -47,24 +47,24 @@ public record Schedule(
         }
     }
 
-    public static Schedule timesPerWeek(int times) {
-        return new Schedule(Type.TIMES_PER_WEEK, times, Set.of(), null, null, null);
+    public static ScheduleRule timesPerWeek(int times) {
+        return new ScheduleRule(Type.TIMES_PER_WEEK, times, Set.of(), null, null, null);
     }
 
-    public static Schedule daysOfWeek(Set<DayOfWeek> days) {
-        return new Schedule(Type.DAYS_OF_WEEK, 0, days, null, null, null);
+    public static ScheduleRule daysOfWeek(Set<DayOfWeek> days) {
+        return new ScheduleRule(Type.DAYS_OF_WEEK, 0, days, null, null, null);
     }
 
-    public static Schedule daily() {
-        return new Schedule(Type.DAILY, 0, Set.of(), null, null, null);
+    public static ScheduleRule daily() {
+        return new ScheduleRule(Type.DAILY, 0, Set.of(), null, null, null);
     }
 
-    public static Schedule once(LocalDate dueDate) {
-        return new Schedule(Type.ONCE, 0, Set.of(), dueDate, null, null);
+    public static ScheduleRule once(LocalDate dueDate) {
+        return new ScheduleRule(Type.ONCE, 0, Set.of(), dueDate, null, null);
     }
 
-    public Schedule between(LocalDate start, LocalDate end) {
-        return new Schedule(type, timesPerWeek, daysOfWeek, dueDate, start, end);
+    public ScheduleRule between(LocalDate start, LocalDate end) {
+        return new ScheduleRule(type, timesPerWeek, daysOfWeek, dueDate, start, end);
     }
 
     /** Whether {@code date} lies within the start and end dates. */

@@ -1,5 +1,8 @@
-package com.homeworkapi.attempt;
+package com.homeworkapi.sync;
 
+import com.homeworkapi.attempt.AttemptOutcome;
+import com.homeworkapi.attempt.AttemptRequest;
+import com.homeworkapi.attempt.Obstacle;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -33,7 +36,7 @@ public record SyncAttemptsRequest(
             String note) {
 
         /** The attempt as the single POST would receive it. */
-        AttemptRequest attempt() {
+        public AttemptRequest attempt() {
             return new AttemptRequest(id, occurredAt, outcome, completion, durationMinutes, suds, quality, obstacles,
                     note);
         }

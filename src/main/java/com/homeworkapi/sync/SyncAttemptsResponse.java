@@ -1,6 +1,8 @@
-package com.homeworkapi.attempt;
+package com.homeworkapi.sync;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.homeworkapi.attempt.AttemptResponse;
+import com.homeworkapi.attempt.AttemptService;
 import com.homeworkapi.common.Problem;
 import java.util.List;
 import java.util.UUID;
@@ -14,12 +16,12 @@ public record SyncAttemptsResponse(List<Result> results) {
      */
     public record Result(int index, UUID id, Status status, AttemptResponse attempt, Problem problem) {
 
-        static Result created(int index, Attempt attempt) {
-            return new Result(index, attempt.id, Status.CREATED, AttemptResponse.from(attempt), null);
-        }
-
-        static Result duplicate(int index, Attempt stored) {
-            return new Result(index, stored.id, Status.DUPLICATE, AttemptResponse.from(stored), null);
+        /** The result of an item the attempt service looked at; its problem's fields start at {@code itemPath}. */
+        static Result of(int index, UUID id, AttemptService.BatchResult logged, String itemPath) {
+            if (logged.problem() != null) {
+                return rejected(index, id, logged.problem().toProblemAt(itemPath));
+            }
+            return new Result(index, id, logged.created() ? Status.CREATED : Status.DUPLICATE, logged.attempt(), null);
         }
 
         static Result rejected(int index, UUID id, Problem problem) {

@@ -7,17 +7,17 @@ import java.time.LocalDate;
  * Lifecycle changes (pause, resume, completion, cancellation) and schedule changes are both
  * revisions, so one ordered list tells what was in force on any day.
  */
-public record AssignmentRevision(LocalDate effective, Status status, Schedule schedule) {
+public record RevisionRecord(LocalDate effective, Status status, ScheduleRule schedule) {
 
     public enum Status { ACTIVE, PAUSED, COMPLETED, CANCELLED }
 
-    public AssignmentRevision {
+    public RevisionRecord {
         if (effective == null || status == null || schedule == null) {
             throw new IllegalArgumentException("effective date, status and schedule are required");
         }
     }
 
-    public static AssignmentRevision active(LocalDate effective, Schedule schedule) {
-        return new AssignmentRevision(effective, Status.ACTIVE, schedule);
+    public static RevisionRecord active(LocalDate effective, ScheduleRule schedule) {
+        return new RevisionRecord(effective, Status.ACTIVE, schedule);
     }
 }

@@ -1,4 +1,4 @@
 package com.homeworkapi.scoring;
 
 /** Who rated the quality of a piece of homework; the two are reported apart. */
-public enum Rater { CLIENT, CLINICIAN }
+public enum QualityRater { CLIENT, CLINICIAN }

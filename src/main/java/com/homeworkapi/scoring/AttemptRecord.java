@@ -11,13 +11,13 @@ import java.util.UUID;
  * @param quality            optional rating 0-4, given by {@code rater}
  * @param sudsBefore         optional 0-100, likewise {@code sudsPeak} and {@code sudsAfter}
  */
-public record Attempt(
+public record AttemptRecord(
         UUID assignmentId,
         Instant occurredAt,
         Outcome outcome,
         Double completionFraction,
         Integer quality,
-        Rater rater,
+        QualityRater rater,
         Integer sudsBefore,
         Integer sudsPeak,
         Integer sudsAfter) {
@@ -27,7 +27,7 @@ public record Attempt(
     /** Credit of a partial attempt logged without a fraction. */
     public static final double DEFAULT_PARTIAL_CREDIT = 0.5;
 
-    public Attempt {
+    public AttemptRecord {
         if (assignmentId == null || occurredAt == null || outcome == null) {
             throw new IllegalArgumentException("assignmentId, occurredAt and outcome are required");
         }
@@ -47,28 +47,28 @@ public record Attempt(
         requireSuds("sudsAfter", sudsAfter);
     }
 
-    public static Attempt completed(UUID assignmentId, Instant occurredAt) {
-        return new Attempt(assignmentId, occurredAt, Outcome.COMPLETED, null, null, null, null, null, null);
+    public static AttemptRecord completed(UUID assignmentId, Instant occurredAt) {
+        return new AttemptRecord(assignmentId, occurredAt, Outcome.COMPLETED, null, null, null, null, null, null);
     }
 
-    public static Attempt partial(UUID assignmentId, Instant occurredAt, Double fraction) {
-        return new Attempt(assignmentId, occurredAt, Outcome.PARTIAL, fraction, null, null, null, null, null);
+    public static AttemptRecord partial(UUID assignmentId, Instant occurredAt, Double fraction) {
+        return new AttemptRecord(assignmentId, occurredAt, Outcome.PARTIAL, fraction, null, null, null, null, null);
     }
 
-    public static Attempt skipped(UUID assignmentId, Instant occurredAt) {
-        return new Attempt(assignmentId, occurredAt, Outcome.SKIPPED, null, null, null, null, null, null);
+    public static AttemptRecord skipped(UUID assignmentId, Instant occurredAt) {
+        return new AttemptRecord(assignmentId, occurredAt, Outcome.SKIPPED, null, null, null, null, null, null);
     }
 
-    public Attempt withQuality(int rating, Rater by) {
-        return new Attempt(assignmentId, occurredAt, outcome, completionFraction, rating, by, sudsBefore, sudsPeak, sudsAfter);
+    public AttemptRecord withQuality(int rating, QualityRater by) {
+        return new AttemptRecord(assignmentId, occurredAt, outcome, completionFraction, rating, by, sudsBefore, sudsPeak, sudsAfter);
     }
 
-    public Attempt withSuds(Integer before, Integer peak, Integer after) {
-        return new Attempt(assignmentId, occurredAt, outcome, completionFraction, quality, rater, before, peak, after);
+    public AttemptRecord withSuds(Integer before, Integer peak, Integer after) {
+        return new AttemptRecord(assignmentId, occurredAt, outcome, completionFraction, quality, rater, before, peak, after);
     }
 
-    public Attempt at(Instant moment) {
-        return new Attempt(assignmentId, moment, outcome, completionFraction, quality, rater, sudsBefore, sudsPeak, sudsAfter);
+    public AttemptRecord at(Instant moment) {
+        return new AttemptRecord(assignmentId, moment, outcome, completionFraction, quality, rater, sudsBefore, sudsPeak, sudsAfter);
     }
 
     /** completed = 1, partial = its fraction (0.5 when none was given), skipped = 0. */

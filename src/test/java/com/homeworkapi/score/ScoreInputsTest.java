@@ -1,18 +1,17 @@
-package com.homeworkapi;
+package com.homeworkapi.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.homeworkapi.clinic.ClinicSettingsService;
 import com.homeworkapi.common.ClientDataChanged;
-import com.homeworkapi.measurement.MeasurementRepository;
-import com.homeworkapi.review.ReviewRepository;
 import com.homeworkapi.scoring.ClientRecord;
 import com.homeworkapi.scoring.ClientScoreReport;
 import com.homeworkapi.scoring.ClientScoring;
 import com.homeworkapi.scoring.ClinicianReview;
 import com.homeworkapi.scoring.Instrument;
-import com.homeworkapi.scoring.Measurement;
+import com.homeworkapi.scoring.SymptomScore;
 import com.homeworkapi.scoring.ScoringSettings;
 import com.homeworkapi.scoring.SymptomSummary;
 import com.homeworkapi.support.RecordedChanges;
@@ -31,13 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /** What the scoring integration reads: the stored inputs, as scoring's own records. */
 @QuarkusTest
-class ScoringInputsTest {
+class ScoreInputsTest {
 
     @Inject
-    MeasurementRepository measurements;
-
-    @Inject
-    ReviewRepository reviews;
+    ScoreInputs inputs;
 
     @Inject
     ClinicSettingsService clinicSettings;
@@ -115,27 +111,27 @@ class ScoringInputsTest {
         review(clinic, second, "2026-03-02", secondsAssignment, 4);
 
         List<UUID> asked = List.of(first, second, withNothing, otherClinicsClient);
-        Map<UUID, List<Measurement>> scores = QuarkusTransaction.requiringNew()
-                .call(() -> measurements.listForScoring(clinic.id, asked));
-        assertEquals(List.of(new Measurement("phq9", 18, LocalDate.parse("2026-02-02")),
-                new Measurement("phq9", 12, LocalDate.parse("2026-03-09"))), scores.get(first));
-        assertEquals(List.of(new Measurement("gad7", 9, LocalDate.parse("2026-02-16"))), scores.get(second));
-        assertEquals(List.of(), scores.get(withNothing));
-        assertEquals(List.of(), scores.get(otherClinicsClient));
+        Map<UUID, List<SymptomScore>> scores = QuarkusTransaction.requiringNew()
+                .call(() -> inputs.measurementsOf(clinic.id, asked));
+        assertEquals(List.of(new SymptomScore("phq9", 18, LocalDate.parse("2026-02-02")),
+                new SymptomScore("phq9", 12, LocalDate.parse("2026-03-09"))), scores.get(first));
+        assertEquals(List.of(new SymptomScore("gad7", 9, LocalDate.parse("2026-02-16"))), scores.get(second));
+        assertFalse(scores.containsKey(withNothing));
+        assertFalse(scores.containsKey(otherClinicsClient));
 
         Map<UUID, List<ClinicianReview>> ratings = QuarkusTransaction.requiringNew()
-                .call(() -> reviews.listForScoring(clinic.id, asked));
+                .call(() -> inputs.reviewsOf(clinic.id, asked));
         assertEquals(List.of(new ClinicianReview(LocalDate.parse("2026-02-23"), firstsAssignment, 1),
                 new ClinicianReview(LocalDate.parse("2026-03-02"), firstsAssignment, 3)), ratings.get(first));
         assertEquals(List.of(new ClinicianReview(LocalDate.parse("2026-03-02"), secondsAssignment, 4)),
                 ratings.get(second));
-        assertEquals(List.of(), ratings.get(withNothing));
-        assertEquals(List.of(), ratings.get(otherClinicsClient));
+        assertFalse(ratings.containsKey(withNothing));
+        assertFalse(ratings.containsKey(otherClinicsClient));
 
         assertEquals(scores.get(first),
-                QuarkusTransaction.requiringNew().call(() -> measurements.listForScoring(clinic.id, first)));
+                QuarkusTransaction.requiringNew().call(() -> inputs.measurementsOf(clinic.id, List.of(first)).get(first)));
         assertEquals(ratings.get(second),
-                QuarkusTransaction.requiringNew().call(() -> reviews.listForScoring(clinic.id, second)));
+                QuarkusTransaction.requiringNew().call(() -> inputs.reviewsOf(clinic.id, List.of(second)).get(second)));
     }
 
     @Test
@@ -172,8 +168,8 @@ class ScoringInputsTest {
         review(clinic, clientId, "2026-01-05", assignmentId, 2);
 
         ClientRecord record = new ClientRecord(ZoneId.of("Europe/Berlin"), List.of(), List.of(),
-                QuarkusTransaction.requiringNew().call(() -> reviews.listForScoring(clinic.id, clientId)),
-                QuarkusTransaction.requiringNew().call(() -> measurements.listForScoring(clinic.id, clientId)),
+                QuarkusTransaction.requiringNew().call(() -> inputs.reviewsOf(clinic.id, List.of(clientId)).get(clientId)),
+                QuarkusTransaction.requiringNew().call(() -> inputs.measurementsOf(clinic.id, List.of(clientId)).get(clientId)),
                 clinicSettings.clinicInstruments(clinic.id));
         ClientScoreReport report = ClientScoring.score(record, clinicSettings.scoringSettings(clinic.id),
                 Instant.parse("2026-03-02T12:00:00Z"));

@@ -1,4 +1,4 @@
-package com.homeworkapi.report;
+package com.homeworkapi.support;
 
 import com.homeworkapi.support.TestClinic;
 import java.time.DayOfWeek;
@@ -15,14 +15,14 @@ import java.util.UUID;
  * Builds a client's homework history relative to the current week, through the API, so
  * stories read in weeks ("nine good weeks, then one missed") whatever today's date is.
  */
-final class HomeworkHistory {
+public final class HomeworkHistory {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    final TestClinic clinic;
-    final UUID clientId;
-    final UUID assignmentId;
+    public final TestClinic clinic;
+    public final UUID clientId;
+    public final UUID assignmentId;
 
     private HomeworkHistory(TestClinic clinic, UUID clientId, UUID assignmentId) {
         this.clinic = clinic;
@@ -31,7 +31,7 @@ final class HomeworkHistory {
     }
 
     /** A client with one three-times-a-week assignment that started {@code weeksAgo} weeks before this week. */
-    static HomeworkHistory threeTimesAWeekSince(TestClinic clinic, int weeksAgo, Map<String, Object> client) {
+    public static HomeworkHistory threeTimesAWeekSince(TestClinic clinic, int weeksAgo, Map<String, Object> client) {
         UUID clientId = clinic.createClient(client);
         Map<String, Object> assignment = Map.of(
                 "title", "Leave the house without checking the stove",
@@ -43,19 +43,19 @@ final class HomeworkHistory {
         return new HomeworkHistory(clinic, clientId, assignmentId);
     }
 
-    static LocalDate monday(int weeksAgo) {
+    public static LocalDate monday(int weeksAgo) {
         return LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeksAgo);
     }
 
     /** Logs {@code times} completed attempts on Tuesday evening and later days of that week. */
-    HomeworkHistory completed(int weeksAgo, int times) {
+    public HomeworkHistory completed(int weeksAgo, int times) {
         for (int day = 0; day < times; day++) {
             log(weeksAgo, day + 1, "completed");
         }
         return this;
     }
 
-    HomeworkHistory completedEveryWeek(int fromWeeksAgo, int toWeeksAgo) {
+    public HomeworkHistory completedEveryWeek(int fromWeeksAgo, int toWeeksAgo) {
         for (int week = fromWeeksAgo; week >= toWeeksAgo; week--) {
             completed(week, 3);
         }

@@ -12,9 +12,9 @@ import java.util.UUID;
  * @param difficulty optional 0-100, as agreed in session (e.g. the SUDS the client expected)
  * @param kind       optional free label such as "exposure" or "thought_record"
  */
-public record Assignment(UUID id, List<AssignmentRevision> revisions, Integer difficulty, String kind) {
+public record AssignmentRecord(UUID id, List<RevisionRecord> revisions, Integer difficulty, String kind) {
 
-    public Assignment {
+    public AssignmentRecord {
         if (id == null) {
             throw new IllegalArgumentException("assignment id is required");
         }
@@ -24,20 +24,20 @@ public record Assignment(UUID id, List<AssignmentRevision> revisions, Integer di
         if (difficulty != null && (difficulty < 0 || difficulty > 100)) {
             throw new IllegalArgumentException("difficulty must be 0..100, was " + difficulty);
         }
-        List<AssignmentRevision> ordered = new ArrayList<>(revisions);
+        List<RevisionRecord> ordered = new ArrayList<>(revisions);
         // Stable sort: of two revisions on one date the later-listed one wins.
-        ordered.sort(Comparator.comparing(AssignmentRevision::effective));
+        ordered.sort(Comparator.comparing(RevisionRecord::effective));
         revisions = List.copyOf(ordered);
     }
 
-    public static Assignment of(UUID id, AssignmentRevision... revisions) {
-        return new Assignment(id, List.of(revisions), null, null);
+    public static AssignmentRecord of(UUID id, RevisionRecord... revisions) {
+        return new AssignmentRecord(id, List.of(revisions), null, null);
     }
 
     /** The revision in force on {@code date}, or null before the first one took effect. */
-    public AssignmentRevision revisionOn(LocalDate date) {
-        AssignmentRevision inForce = null;
-        for (AssignmentRevision revision : revisions) {
+    public RevisionRecord revisionOn(LocalDate date) {
+        RevisionRecord inForce = null;
+        for (RevisionRecord revision : revisions) {
             if (revision.effective().isAfter(date)) {
                 break;
             }
@@ -48,9 +48,9 @@ public record Assignment(UUID id, List<AssignmentRevision> revisions, Integer di
 
     /** Active means: in force, status active, and within the schedule's start and end dates. */
     public boolean isActiveOn(LocalDate date) {
-        AssignmentRevision revision = revisionOn(date);
+        RevisionRecord revision = revisionOn(date);
         return revision != null
-                && revision.status() == AssignmentRevision.Status.ACTIVE
+                && revision.status() == RevisionRecord.Status.ACTIVE
                 && revision.schedule().covers(date);
     }
 

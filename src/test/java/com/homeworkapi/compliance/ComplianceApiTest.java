@@ -1,4 +1,4 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

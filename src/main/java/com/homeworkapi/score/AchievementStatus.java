@@ -1,4 +1,4 @@
-package com.homeworkapi.report;
+package com.homeworkapi.score;
 
 import com.homeworkapi.scoring.ClientScoreReport;
 import com.homeworkapi.scoring.Instrument;

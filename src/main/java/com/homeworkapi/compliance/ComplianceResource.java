@@ -1,4 +1,4 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,7 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
+import com.homeworkapi.score.EvidenceResponse;
+import com.homeworkapi.score.StatusResponse;
 import com.homeworkapi.scoring.IsoWeek;
 import com.homeworkapi.scoring.PracticeProgress;
 import com.homeworkapi.scoring.SymptomSummary;

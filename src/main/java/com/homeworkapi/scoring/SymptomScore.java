@@ -3,9 +3,9 @@ package com.homeworkapi.scoring;
 import java.time.LocalDate;
 
 /** One symptom score on a standardised instrument, identified by its code (e.g. "phq9"). */
-public record Measurement(String instrumentCode, double score, LocalDate date) {
+public record SymptomScore(String instrumentCode, double score, LocalDate date) {
 
-    public Measurement {
+    public SymptomScore {
         if (instrumentCode == null || date == null) {
             throw new IllegalArgumentException("instrumentCode and date are required");
         }

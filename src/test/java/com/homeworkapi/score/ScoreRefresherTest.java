@@ -1,7 +1,8 @@
-package com.homeworkapi.report;
+package com.homeworkapi.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
-package com.homeworkapi.report;
+package com.homeworkapi.score;
 
-import com.homeworkapi.client.ClientRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -23,7 +22,7 @@ public class ScoreRefresher {
     ClientScores scores;
 
     @Inject
-    ClientRepository clients;
+    ScoreStore store;
 
     @Inject
     MeterRegistry metrics;
@@ -31,7 +30,7 @@ public class ScoreRefresher {
     @Scheduled(every = "${homework.scores.refresh-every}", delayed = "${homework.scores.refresh-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshAllClinics() {
-        for (UUID clinicId : QuarkusTransaction.requiringNew().call(clients::listClinicsWithActiveClients)) {
+        for (UUID clinicId : QuarkusTransaction.requiringNew().call(store::clinicsWithActiveClients)) {
             try {
                 scores.refreshStale(clinicId);
             } catch (RuntimeException failed) {

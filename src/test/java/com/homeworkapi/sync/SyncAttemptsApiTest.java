@@ -1,4 +1,4 @@
-package com.homeworkapi.attempt;
+package com.homeworkapi.sync;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;

@@ -1,9 +1,12 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
 import com.homeworkapi.assignment.Assignment;
 import com.homeworkapi.assignment.AssignmentService;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
+import com.homeworkapi.common.WeekRange;
+import com.homeworkapi.score.ClientScores;
+import com.homeworkapi.score.StatusResponse;
 import com.homeworkapi.scoring.AssignmentWeek;
 import com.homeworkapi.scoring.ClientScoreReport;
 import com.homeworkapi.scoring.ClientStatusReport;
@@ -42,7 +45,7 @@ public class ComplianceService {
         Map<IsoWeek, List<AssignmentWeek>> rowsByWeek = report.assignmentWeeks().stream()
                 .collect(Collectors.groupingBy(AssignmentWeek::week));
         List<WeekResponse> weeks = report.status().weeks().stream()
-                .filter(week -> range.overlaps(week.week()))
+                .filter(week -> range.overlaps(week.week().monday()))
                 .map(week -> WeekResponse.from(week, rowsByWeek.getOrDefault(week.week(), List.of())))
                 .toList();
         return new ComplianceResponse(client.id, null, client.timeZone, report.computedAt(), range.from(), range.to(),
@@ -67,7 +70,7 @@ public class ComplianceService {
                 .collect(Collectors.toMap(AssignmentWeek::week, row -> row));
         WeekRange range = range(report, from, to);
         List<WeekResponse> weeks = status.weeks().stream()
-                .filter(week -> range.overlaps(week.week()))
+                .filter(week -> range.overlaps(week.week().monday()))
                 .map(week -> WeekResponse.from(week, List.of(rowByWeek.get(week.week()))))
                 .toList();
         return new ComplianceResponse(client.id, assignment.id, client.timeZone, report.computedAt(), range.from(),

@@ -1,5 +1,6 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
+import com.homeworkapi.score.StatusResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,11 +1,9 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
 import com.homeworkapi.scoring.AssignmentWeek;
-import com.homeworkapi.scoring.Band;
 import com.homeworkapi.scoring.WeekAssessment;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -47,12 +45,8 @@ public record WeekResponse(
     static WeekResponse from(WeekAssessment week, List<AssignmentWeek> rows) {
         return new WeekResponse(week.week().toString(), week.week().monday(), week.week().sunday(),
                 week.inProgress() ? "in_progress" : "ended", week.expected(), week.expectedWholeWeek(),
-                week.countedCredit(), week.compliance(), code(week.band()), week.extraPractice(),
+                week.countedCredit(), week.compliance(), week.band().code(), week.extraPractice(),
                 QualityResponse.from(week.quality()), week.setback(), week.setbackReason(), week.status().code(),
                 rows.stream().map(AssignmentFigures::from).toList());
-    }
-
-    static String code(Band band) {
-        return band.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package com.homeworkapi.report;
+package com.homeworkapi.compliance;
 
 import com.homeworkapi.scoring.QualitySums;
 import com.homeworkapi.scoring.WeekQuality;

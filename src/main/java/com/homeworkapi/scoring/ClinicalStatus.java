@@ -3,7 +3,7 @@ package com.homeworkapi.scoring;
 import java.util.Locale;
 
 /** The current status of a client, with its FHIR Goal.achievementStatus equivalent. */
-public enum ClientStatus {
+public enum ClinicalStatus {
     NOT_ESTABLISHED,
     ON_TRACK,
     SLIP,

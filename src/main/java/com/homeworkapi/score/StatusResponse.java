@@ -1,6 +1,6 @@
-package com.homeworkapi.report;
+package com.homeworkapi.score;
 
-import com.homeworkapi.scoring.ClientStatus;
+import com.homeworkapi.scoring.ClinicalStatus;
 import com.homeworkapi.scoring.ClientStatusReport;
 
 /**
@@ -12,14 +12,14 @@ import com.homeworkapi.scoring.ClientStatusReport;
 public record StatusResponse(String code, String fhirAchievementStatus, boolean engaged, int setbackWeeks,
         EvidenceResponse evidence) {
 
-    static StatusResponse from(ClientStatusReport report) {
+    public static StatusResponse from(ClientStatusReport report) {
         return new StatusResponse(report.status().code(), report.fhirAchievementStatus(), report.engaged(),
                 currentSetbackWeeks(report), EvidenceResponse.from(report.evidence()));
     }
 
-    static int currentSetbackWeeks(ClientStatusReport report) {
-        ClientStatus status = report.status();
-        if (status != ClientStatus.SLIP && status != ClientStatus.AT_RISK && status != ClientStatus.RELAPSE) {
+    public static int currentSetbackWeeks(ClientStatusReport report) {
+        ClinicalStatus status = report.status();
+        if (status != ClinicalStatus.SLIP && status != ClinicalStatus.AT_RISK && status != ClinicalStatus.RELAPSE) {
             return 0;
         }
         return report.episodes().stream().filter(episode -> !episode.resolved())

@@ -1,0 +1,240 @@
+package com.homeworkapi.score;
+
+import com.homeworkapi.clinic.ClinicSettingsService;
+import com.homeworkapi.scoring.AssignmentRecord;
+import com.homeworkapi.scoring.AttemptRecord;
+import com.homeworkapi.scoring.ClientRecord;
+import com.homeworkapi.scoring.ClinicianReview;
+import com.homeworkapi.scoring.Instrument;
+import com.homeworkapi.scoring.QualityRater;
+import com.homeworkapi.scoring.RevisionRecord;
+import com.homeworkapi.scoring.ScheduleRule;
+import com.homeworkapi.scoring.SymptomScore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Reads what scoring needs about many clients of one clinic straight from the tables, a few
+ * statements for any number of clients, as scoring's own records. The score engine reads the
+ * record features' tables itself rather than through their services, so those features (and
+ * the goals that show scores) can sit above it without a cycle.
+ */
+@ApplicationScoped
+public class ScoreInputs {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ClinicSettingsService settings;
+
+    /** @param zones the time zone of each client to load, by client id */
+    public Map<UUID, ClientRecord> load(UUID clinicId, Map<UUID, String> zones) {
+        Map<UUID, List<AssignmentRecord>> assignments = assignmentsOf(clinicId, zones.keySet());
+        Map<UUID, List<AttemptRecord>> attempts = attemptsOf(clinicId, zones.keySet(), null, null);
+        Map<UUID, List<SymptomScore>> measurements = measurementsOf(clinicId, zones.keySet());
+        Map<UUID, List<ClinicianReview>> reviews = reviewsOf(clinicId, zones.keySet());
+        List<Instrument> clinicInstruments = settings.clinicInstruments(clinicId);
+        Map<UUID, ClientRecord> records = new HashMap<>();
+        zones.forEach((clientId, zone) -> records.put(clientId, new ClientRecord(ZoneId.of(zone),
+                assignments.getOrDefault(clientId, List.of()),
+                attempts.getOrDefault(clientId, List.of()),
+                reviews.getOrDefault(clientId, List.of()),
+                measurements.getOrDefault(clientId, List.of()), clinicInstruments)));
+        return records;
+    }
+
+    /** One client's assignments, each with its whole revision history. */
+    public List<AssignmentRecord> assignmentsOf(UUID clinicId, UUID clientId) {
+        return assignmentsOf(clinicId, List.of(clientId)).getOrDefault(clientId, List.of());
+    }
+
+    /** One client's attempts that occurred in [from, to). */
+    public List<AttemptRecord> attemptsBetween(UUID clinicId, UUID clientId, Instant from, Instant to) {
+        return attemptsOf(clinicId, List.of(clientId), from, to).getOrDefault(clientId, List.of());
+    }
+
+    /**
+     * Every assignment of these clients with its revisions in number order, so that of two
+     * revisions on one date the later one wins in scoring.
+     */
+    Map<UUID, List<AssignmentRecord>> assignmentsOf(UUID clinicId, Collection<UUID> clientIds) {
+        String sql = """
+                select a.client_id, a.id, a.difficulty, a.kind, r.effective_date, r.status, r.schedule_type,
+                       r.times_per_week, r.days_of_week, r.due_date, r.start_date, r.end_date
+                from assignment a
+                join assignment_revision r on r.clinic_id = a.clinic_id and r.assignment_id = a.id
+                where a.clinic_id = ? and a.client_id = any(?)
+                order by a.client_id, a.id, r.revision
+                """;
+        Map<UUID, Map<UUID, AssignmentRows>> byClient = new HashMap<>();
+        query(sql, rows -> {
+            UUID assignmentId = rows.getObject(2, UUID.class);
+            Integer difficulty = integer(rows, 3);
+            String kind = rows.getString(4).toLowerCase(Locale.ROOT);
+            AssignmentRows assignment = byClient.computeIfAbsent(rows.getObject(1, UUID.class),
+                    client -> new LinkedHashMap<>()).computeIfAbsent(assignmentId,
+                    id -> new AssignmentRows(id, difficulty, kind));
+            assignment.revisions.add(new RevisionRecord(localDate(rows, 5),
+                    RevisionRecord.Status.valueOf(rows.getString(6)),
+                    new ScheduleRule(ScheduleRule.Type.valueOf(rows.getString(7)),
+                            rows.getInt(8), days(rows.getString(9)), localDate(rows, 10), localDate(rows, 11),
+                            localDate(rows, 12))));
+        }, clinicId, clientIds);
+        Map<UUID, List<AssignmentRecord>> records = new HashMap<>();
+        byClient.forEach((clientId, assignments) -> records.put(clientId, assignments.values().stream()
+                .map(rows -> new AssignmentRecord(rows.id, rows.revisions, rows.difficulty, rows.kind))
+                .toList()));
+        return records;
+    }
+
+    private record AssignmentRows(UUID id, Integer difficulty, String kind, List<RevisionRecord> revisions) {
+
+        AssignmentRows(UUID id, Integer difficulty, String kind) {
+            this(id, difficulty, kind, new ArrayList<>());
+        }
+    }
+
+    /** The attempts of these clients, in [from, to) when the bounds are given. */
+    Map<UUID, List<AttemptRecord>> attemptsOf(UUID clinicId, Collection<UUID> clientIds, Instant from, Instant to) {
+        String sql = """
+                select client_id, assignment_id, occurred_at, outcome, completion, quality_rating, quality_rater,
+                       suds_before, suds_peak, suds_after
+                from attempt
+                where clinic_id = ? and client_id = any(?)
+                """;
+        Object[] parameters = {clinicId, clientIds};
+        if (from != null) {
+            sql += " and occurred_at >= ? and occurred_at < ?";
+            parameters = new Object[] {clinicId, clientIds, from, to};
+        }
+        Map<UUID, List<AttemptRecord>> byClient = new HashMap<>();
+        query(sql, rows -> {
+            String rater = rows.getString(7);
+            byClient.computeIfAbsent(rows.getObject(1, UUID.class), client -> new ArrayList<>())
+                    .add(new AttemptRecord(rows.getObject(2, UUID.class),
+                            rows.getObject(3, OffsetDateTime.class).toInstant(),
+                            AttemptRecord.Outcome.valueOf(rows.getString(4)), nullableDouble(rows, 5),
+                            integer(rows, 6), rater == null ? null : QualityRater.valueOf(rater), integer(rows, 8),
+                            integer(rows, 9), integer(rows, 10)));
+        }, parameters);
+        return byClient;
+    }
+
+    /** Measurements oldest first; of two on one date, the one recorded first comes first. */
+    Map<UUID, List<SymptomScore>> measurementsOf(UUID clinicId, Collection<UUID> clientIds) {
+        String sql = """
+                select client_id, instrument, score, measured_on
+                from measurement
+                where clinic_id = ? and client_id = any(?)
+                order by client_id, measured_on, recorded_at, id
+                """;
+        Map<UUID, List<SymptomScore>> byClient = new HashMap<>();
+        query(sql, rows -> byClient
+                .computeIfAbsent(rows.getObject(1, UUID.class), client -> new ArrayList<>())
+                .add(new SymptomScore(rows.getString(2), rows.getDouble(3), localDate(rows, 4))), clinicId, clientIds);
+        return byClient;
+    }
+
+    /** One {@link ClinicianReview} per rated assignment, by week, in the order the reviews were written. */
+    Map<UUID, List<ClinicianReview>> reviewsOf(UUID clinicId, Collection<UUID> clientIds) {
+        String sql = """
+                select r.client_id, r.week_start, i.assignment_id, i.quality
+                from review r
+                join review_item i on i.clinic_id = r.clinic_id and i.review_id = r.id
+                where r.clinic_id = ? and r.client_id = any(?)
+                order by r.client_id, r.week_start, r.created_at, r.id, i.position
+                """;
+        Map<UUID, List<ClinicianReview>> byClient = new HashMap<>();
+        query(sql, rows -> byClient
+                .computeIfAbsent(rows.getObject(1, UUID.class), client -> new ArrayList<>())
+                .add(new ClinicianReview(localDate(rows, 2), rows.getObject(3, UUID.class), rows.getInt(4))),
+                clinicId, clientIds);
+        return byClient;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs one of the reads above on the transaction's connection, so it sees what the
+     * transaction sees. A collection of ids binds as one array, whatever its size.
+     */
+    private void query(String sql, RowReader reader, Object... parameters) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int index = 0; index < parameters.length; index++) {
+                    statement.setObject(index + 1, bindable(connection, parameters[index]));
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+        });
+    }
+
+    private static Object bindable(Connection connection, Object parameter) throws SQLException {
+        if (parameter instanceof Collection<?> ids) {
+            return connection.createArrayOf("uuid", ids.toArray());
+        }
+        if (parameter instanceof Instant instant) {
+            return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        return parameter;
+    }
+
+    /** Days of the week as the assignment tables keep them, "MON,THU". */
+    private static Set<DayOfWeek> days(String column) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        if (column != null && !column.isEmpty()) {
+            for (String day : column.split(",")) {
+                days.add(DAYS.get(day));
+            }
+        }
+        return days;
+    }
+
+    private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
+            "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY, "SAT",
+            DayOfWeek.SATURDAY, "SUN", DayOfWeek.SUNDAY);
+
+    private static Integer integer(ResultSet rows, int column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static LocalDate localDate(ResultSet rows, int column) throws SQLException {
+        return rows.getObject(column, LocalDate.class);
+    }
+}
