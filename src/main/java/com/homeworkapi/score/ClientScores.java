@@ -1,0 +1,152 @@
+package com.homeworkapi.score;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.homeworkapi.clinic.ClinicSettingsService;
+import com.homeworkapi.common.ClientDataChanged;
+import com.homeworkapi.common.ClinicSettingsChanged;
+import com.homeworkapi.scoring.AttemptRecord;
+import com.homeworkapi.scoring.ClientRecord;
+import com.homeworkapi.scoring.ClientScoreReport;
+import com.homeworkapi.scoring.ClientScoring;
+import com.homeworkapi.scoring.Instrument;
+import com.homeworkapi.scoring.IsoWeek;
+import com.homeworkapi.scoring.ScoringSettings;
+import com.homeworkapi.scoring.WeekAssessment;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Keeps every client's score up to date. Writes only mark a score stale (one upsert in the
+ * writer's transaction); scores are recomputed in bulk when a report needs them or the
+ * background refresh runs, so logging an attempt never pays for scoring, and a report
+ * rescores only clients whose data changed or whose week has ended since.
+ */
+@ApplicationScoped
+public class ClientScores {
+
+    /** Clients scored per transaction: large enough for few queries, small enough to hold in memory. */
+    static final int CHUNK = 500;
+
+    /** Raise when the scoring rules or the kept JSON change: every kept score becomes stale. */
+    static final int SCORING_VERSION = 1;
+
+    @Inject
+    ScoreStore store;
+
+    @Inject
+    ScoreInputs inputs;
+
+    @Inject
+    ClinicSettingsService clinicSettings;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    void onClientDataChanged(@Observes ClientDataChanged changed) {
+        store.markChanged(changed.clinicId(), changed.clientId());
+    }
+
+    void onClinicSettingsChanged(@Observes ClinicSettingsChanged changed) {
+        store.markClinicChanged(changed.clinicId());
+    }
+
+    /**
+     * Scores one client now from all its data, and keeps the result for reports if what was
+     * kept is stale. The time zone is read with the kept version, so a zone change committed
+     * meanwhile cannot be scored under the old zone and kept as fresh.
+     */
+    public ClientScoreReport scoreNow(UUID clinicId, UUID clientId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            ScoreStore.KeptState kept = store.state(clinicId, clientId);
+            ClientRecord record = inputs.load(clinicId, Map.of(clientId, kept.timeZone())).get(clientId);
+            ClientScoreReport report = ClientScoring.score(record, settings(clinicId), clock);
+            if (!kept.isFreshIn(IsoWeek.containing(report.today()).monday())) {
+                store.save(clinicId, List.of(toKept(clientId, kept.dataVersion(), record, report)));
+            }
+            return report;
+        });
+    }
+
+    /**
+     * Brings every stale score of the clinic up to date, a chunk per transaction. The number of
+     * rounds is bounded by what was stale at the start, so clocks that disagree about when a
+     * week begins cannot keep it looping.
+     */
+    public void refreshStale(UUID clinicId) {
+        long rounds = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant())) / CHUNK + 1;
+        for (long round = 0; round < rounds; round++) {
+            if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId)) < CHUNK) {
+                return;
+            }
+        }
+    }
+
+    private int refreshChunk(UUID clinicId) {
+        // One refresh of a clinic at a time, across instances: the next one finds the work done.
+        store.lockClinic(clinicId);
+        Instant now = clock.instant();
+        List<ScoreStore.Stale> stale = store.staleClients(clinicId, now, CHUNK);
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        // Versions are read before the data, so a change committed meanwhile leaves the score stale.
+        Map<UUID, String> zones = new HashMap<>();
+        stale.forEach(client -> zones.put(client.clientId(), client.timeZone()));
+        Map<UUID, ClientRecord> records = inputs.load(clinicId, zones);
+        ScoringSettings settings = settings(clinicId);
+        List<ScoreStore.Scored> kept = new ArrayList<>(stale.size());
+        for (ScoreStore.Stale client : stale) {
+            ClientRecord record = records.get(client.clientId());
+            kept.add(toKept(client.clientId(), client.dataVersion(), record, ClientScoring.score(record, settings, now)));
+        }
+        store.save(clinicId, kept);
+        return stale.size();
+    }
+
+    public ScoringSettings settings(UUID clinicId) {
+        return clinicSettings.scoringSettings(clinicId);
+    }
+
+    public Map<String, Instrument> instruments(UUID clinicId) {
+        return clinicSettings.instruments(clinicId);
+    }
+
+    private ScoreStore.Scored toKept(UUID clientId, long seenVersion, ClientRecord record, ClientScoreReport report) {
+        WeekAssessment lastEnded = report.status().lastEndedWeek();
+        Instant lastAttempt = record.attempts().stream().map(AttemptRecord::occurredAt).max(Comparator.naturalOrder())
+                .orElse(null);
+        List<ScoreStore.WeekRow> weeks = report.status().weeks().stream()
+                .map(week -> new ScoreStore.WeekRow(week.week().monday(), week.inProgress(), week.expected(),
+                        week.countedCredit(), week.extraPractice(), week.compliance(), week.band().code(),
+                        week.setback()))
+                .toList();
+        StatusResponse status = StatusResponse.from(report.status());
+        return new ScoreStore.Scored(clientId, seenVersion, report.computedAt(),
+                IsoWeek.containing(report.today()).monday(), status.code(), status.fhirAchievementStatus(),
+                status.engaged(), status.setbackWeeks(), lastEnded == null ? null : lastEnded.week().monday(),
+                lastEnded == null ? null : lastEnded.compliance(),
+                lastEnded == null ? null : lastEnded.band().code(), lastAttempt, toJson(status), weeks);
+    }
+
+    private String toJson(StatusResponse status) {
+        try {
+            return json.writeValueAsString(status);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("status could not be written as JSON", impossible);
+        }
+    }
+}

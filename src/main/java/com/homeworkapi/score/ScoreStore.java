@@ -1,0 +1,212 @@
+package com.homeworkapi.score;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The kept scores (client_score, client_week_score). Plain SQL: these are derived rows that
+ * are upserted in batches and aggregated, which is what SQL does well and entities do not.
+ */
+@ApplicationScoped
+public class ScoreStore {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** One client's freshly computed score, ready to be kept. */
+    public record Scored(UUID clientId, long seenVersion, Instant computedAt, LocalDate computedWeek, String status,
+            String fhirAchievementStatus, boolean engaged, int setbackWeeks, LocalDate lastFullWeekStart,
+            Double lastFullWeekCompliance, String lastFullWeekBand, Instant lastAttemptAt, String statusJson,
+            List<WeekRow> weeks) {
+    }
+
+    public record WeekRow(LocalDate weekStart, boolean inProgress, int expected, double countedCredit,
+            double extraPractice, Double compliance, String band, boolean setback) {
+    }
+
+    /** Marks the client's score stale; runs inside the transaction that changed its data. */
+    public void markChanged(UUID clinicId, UUID clientId) {
+        // Plain JDBC on the session's connection: this runs on every write's hot path.
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement mark = connection.prepareStatement("""
+                    insert into client_score (clinic_id, client_id, data_version, scored_version)
+                    values (?, ?, 1, 0)
+                    on conflict (clinic_id, client_id) do update set data_version = client_score.data_version + 1
+                    """)) {
+                mark.setObject(1, clinicId);
+                mark.setObject(2, clientId);
+                mark.executeUpdate();
+            }
+        });
+    }
+
+    public void markClinicChanged(UUID clinicId) {
+        // Taken like a refresh takes it, so the clinic-wide update and a refresh never deadlock.
+        lockClinic(clinicId);
+        entityManager.createNativeQuery(
+                "update client_score set data_version = data_version + 1 where clinic_id = :clinic")
+                .setParameter("clinic", clinicId).executeUpdate();
+    }
+
+    /** Serialises refreshes of one clinic across transactions and instances; held until commit. */
+    public void lockClinic(UUID clinicId) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:clinic as text), 0))")
+                .setParameter("clinic", clinicId).getSingleResult();
+    }
+
+    /** The clinics that have active clients: the background refresh visits each in turn. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> clinicsWithActiveClients() {
+        return entityManager.createNativeQuery("select distinct clinic_id from client where status = 'ACTIVE'")
+                .getResultList();
+    }
+
+    /** A client whose kept score is stale, with its time zone and data version read in one statement. */
+    public record Stale(UUID clientId, String timeZone, long dataVersion) {
+    }
+
+    /**
+     * Active clients whose kept score is missing, older than their data or than the scoring
+     * rules, or computed in an earlier week of their own time zone (a week has ended since,
+     * so statuses may move without any write). {@code now} is the service's clock, not the
+     * database's, so both agree on which week it is.
+     */
+    public List<Stale> staleClients(UUID clinicId, Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select c.id, c.time_zone, coalesce(s.data_version, 0)"
+                + STALE + " order by c.id limit :limit")
+                .setParameter("clinic", clinicId).setParameter("version", ClientScores.SCORING_VERSION)
+                .setParameter("now", now)
+                .setParameter("limit", limit).getResultList();
+        List<Stale> stale = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            stale.add(new Stale((UUID) row[0], (String) row[1], ((Number) row[2]).longValue()));
+        }
+        return stale;
+    }
+
+    public long countStale(UUID clinicId, Instant now) {
+        return ((Number) entityManager.createNativeQuery("select count(*)" + STALE)
+                .setParameter("clinic", clinicId).setParameter("version", ClientScores.SCORING_VERSION)
+                .setParameter("now", now)
+                .getSingleResult()).longValue();
+    }
+
+    private static final String STALE = """
+             from client c
+            left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+            where c.clinic_id = :clinic and c.status = 'ACTIVE'
+              and (s.client_id is null or s.data_version > s.scored_version or s.scoring_version <> :version
+                   or s.computed_week < cast(date_trunc('week', cast(:now as timestamptz) at time zone c.time_zone) as date))
+            """;
+
+    /** What is kept for one client, read with the client's time zone in one statement. */
+    public record KeptState(String timeZone, long dataVersion, long scoredVersion, LocalDate computedWeek,
+            int scoringVersion) {
+
+        boolean isFreshIn(LocalDate currentMonday) {
+            return scoredVersion == dataVersion && scoringVersion == ClientScores.SCORING_VERSION
+                    && computedWeek != null && !computedWeek.isBefore(currentMonday);
+        }
+    }
+
+    public KeptState state(UUID clinicId, UUID clientId) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select c.time_zone, coalesce(s.data_version, 0), coalesce(s.scored_version, -1), s.computed_week,
+                       coalesce(s.scoring_version, 0)
+                from client c left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+                where c.clinic_id = :clinic and c.id = :client
+                """).setParameter("clinic", clinicId).setParameter("client", clientId).getSingleResult();
+        return new KeptState((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                row[3] == null ? null : LocalDate.parse(row[3].toString()), ((Number) row[4]).intValue());
+    }
+
+    /** Keeps the scores; a slower writer holding an older version never overwrites a newer score. */
+    public void save(UUID clinicId, List<Scored> scores) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement client = connection.prepareStatement("""
+                    insert into client_score (clinic_id, client_id, data_version, scored_version, scoring_version,
+                        computed_at,
+                        computed_week, status, fhir_achievement_status, engaged, setback_weeks, last_full_week_start,
+                        last_full_week_compliance, last_full_week_band, last_attempt_at, status_json)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                    on conflict (clinic_id, client_id) do update set scored_version = excluded.scored_version,
+                        scoring_version = excluded.scoring_version,
+                        computed_at = excluded.computed_at, computed_week = excluded.computed_week,
+                        status = excluded.status, fhir_achievement_status = excluded.fhir_achievement_status,
+                        engaged = excluded.engaged, setback_weeks = excluded.setback_weeks,
+                        last_full_week_start = excluded.last_full_week_start,
+                        last_full_week_compliance = excluded.last_full_week_compliance,
+                        last_full_week_band = excluded.last_full_week_band,
+                        last_attempt_at = excluded.last_attempt_at, status_json = excluded.status_json
+                    where client_score.scored_version <= excluded.scored_version
+                    """);
+                    PreparedStatement clearWeeks = connection.prepareStatement(
+                            "delete from client_week_score where clinic_id = ? and client_id = ?");
+                    PreparedStatement week = connection.prepareStatement("""
+                            insert into client_week_score (clinic_id, client_id, week_start, in_progress, expected,
+                                counted_credit, extra_practice, compliance, band, setback)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """)) {
+                for (Scored score : scores) {
+                    client.setObject(1, clinicId);
+                    client.setObject(2, score.clientId());
+                    client.setLong(3, score.seenVersion());
+                    client.setLong(4, score.seenVersion());
+                    client.setInt(5, ClientScores.SCORING_VERSION);
+                    client.setTimestamp(6, Timestamp.from(score.computedAt()));
+                    client.setDate(7, Date.valueOf(score.computedWeek()));
+                    client.setString(8, score.status());
+                    client.setString(9, score.fhirAchievementStatus());
+                    client.setBoolean(10, score.engaged());
+                    client.setInt(11, score.setbackWeeks());
+                    client.setObject(12, score.lastFullWeekStart() == null ? null : Date.valueOf(score.lastFullWeekStart()),
+                            Types.DATE);
+                    client.setObject(13, score.lastFullWeekCompliance(), Types.DOUBLE);
+                    client.setString(14, score.lastFullWeekBand());
+                    client.setObject(15, score.lastAttemptAt() == null ? null : Timestamp.from(score.lastAttemptAt()),
+                            Types.TIMESTAMP);
+                    client.setString(16, score.statusJson());
+                    client.addBatch();
+                }
+                // The client_score row lock orders concurrent writers; weeks follow only where it applied.
+                int[] applied = client.executeBatch();
+                for (int i = 0; i < scores.size(); i++) {
+                    if (applied[i] == 0) {
+                        continue;
+                    }
+                    Scored score = scores.get(i);
+                    clearWeeks.setObject(1, clinicId);
+                    clearWeeks.setObject(2, score.clientId());
+                    clearWeeks.addBatch();
+                    for (WeekRow row : score.weeks()) {
+                        week.setObject(1, clinicId);
+                        week.setObject(2, score.clientId());
+                        week.setDate(3, Date.valueOf(row.weekStart()));
+                        week.setBoolean(4, row.inProgress());
+                        week.setInt(5, row.expected());
+                        week.setDouble(6, row.countedCredit());
+                        week.setDouble(7, row.extraPractice());
+                        week.setObject(8, row.compliance(), Types.DOUBLE);
+                        week.setString(9, row.band());
+                        week.setBoolean(10, row.setback());
+                        week.addBatch();
+                    }
+                }
+                clearWeeks.executeBatch();
+                week.executeBatch();
+            }
+        });
+    }
+}
