@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns feed cursors into opaque strings and back. A cursor is signed (HMAC-SHA256 with
- * {@code homework.sync.cursor-key}) over everything it says, the clinic and client included, so
+ * {@code SYNC_CURSOR_KEY}) over everything it says, the clinic and client included, so
  * a caller can neither forge a position nor replay one cursor in another client's feed.
  */
 // Created at startup, so a missing or short key stops the service rather than its first sync.
@@ -30,10 +30,10 @@ class CursorCodec {
     private final SecretKeySpec key;
 
     CursorCodec(SyncConfig config) {
-        byte[] secret = config.cursorKey().getBytes(StandardCharsets.UTF_8);
+        byte[] secret = config.cursorKey().orElse("").getBytes(StandardCharsets.UTF_8);
         if (secret.length < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("homework.sync.cursor-key (SYNC_CURSOR_KEY) must be at least "
-                    + MIN_KEY_LENGTH + " bytes long");
+            throw new IllegalStateException("Set SYNC_CURSOR_KEY to a secret of at least " + MIN_KEY_LENGTH
+                    + " bytes, the same on every instance: it signs the change feed's cursors (see the README)");
         }
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
