@@ -39,7 +39,8 @@ public final class JsonProblems {
     }
 
     private static ApiProblem of(JsonProcessingException exception, String root) {
-        if (exception instanceof JsonParseException) {
+        // Broken JSON is the body's fault, wherever in it a reader was when it broke.
+        if (exception instanceof JsonParseException || exception.getCause() instanceof JsonParseException) {
             return ApiProblem.invalid(root, "is not well-formed JSON");
         }
         if (exception instanceof InputCoercionException outOfRange) {
