@@ -219,30 +219,14 @@ public class AttemptService {
                 "An attempt with this id exists with other content; send a new id for a new attempt.");
     }
 
-    /** The attempt as it is stored, normalised (obstacles once each and sorted, instants in microseconds). */
+    /** The attempt as it is stored, normalised as {@link AttemptContent} says. */
     private static Attempt newAttempt(AssignmentOwner assignment, AttemptRequest request, UUID id, Instant now) {
-        AttemptContent content = AttemptContent.of(assignment.assignmentId(), request);
         Attempt attempt = new Attempt();
         attempt.id = id;
         attempt.clinicId = assignment.clinicId();
         attempt.clientId = assignment.clientId();
-        attempt.assignmentId = assignment.assignmentId();
-        attempt.occurredAt = content.occurredAt();
         attempt.receivedAt = now;
-        attempt.outcome = content.outcome();
-        attempt.completion = content.completion();
-        attempt.durationMinutes = content.durationMinutes();
-        if (content.suds() != null) {
-            attempt.sudsBefore = content.suds().before();
-            attempt.sudsPeak = content.suds().peak();
-            attempt.sudsAfter = content.suds().after();
-        }
-        if (content.quality() != null) {
-            attempt.qualityRating = content.quality().rating();
-            attempt.qualityRater = content.quality().rater();
-        }
-        attempt.obstacles = content.obstacles();
-        attempt.note = content.note();
+        AttemptContent.of(assignment.assignmentId(), request).copyTo(attempt);
         return attempt;
     }
 
