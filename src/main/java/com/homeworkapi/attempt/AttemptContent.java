@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What an attempt says, normalised as it is stored. Two posts with the same id are the same
- * attempt only if their contents are equal.
+ * What an attempt says, normalised as it is stored: every field but those the server sets when
+ * it arrives. Two posts with the same id are the same attempt only if their contents are equal.
  */
-record AttemptContent(
+public record AttemptContent(
         UUID assignmentId,
         Instant occurredAt,
         AttemptOutcome outcome,
@@ -20,6 +20,7 @@ record AttemptContent(
         List<Obstacle> obstacles,
         String note) {
 
+    /** Obstacles once each and sorted, instants in microseconds, SUDS without a rating as none. */
     static AttemptContent of(UUID assignmentId, AttemptRequest request) {
         List<Obstacle> obstacles = request.obstacles() == null ? List.of()
                 : request.obstacles().stream().distinct().sorted().toList();
@@ -38,5 +39,21 @@ record AttemptContent(
                 attempt.qualityRating == null ? null
                         : new AttemptRequest.Quality(attempt.qualityRating, attempt.qualityRater),
                 attempt.obstacles, attempt.note);
+    }
+
+    /** Sets the attempt's columns to this content: the inverse of {@link #of(Attempt)}. */
+    void copyTo(Attempt attempt) {
+        attempt.assignmentId = assignmentId;
+        attempt.occurredAt = occurredAt;
+        attempt.outcome = outcome;
+        attempt.completion = completion;
+        attempt.durationMinutes = durationMinutes;
+        attempt.sudsBefore = suds == null ? null : suds.before();
+        attempt.sudsPeak = suds == null ? null : suds.peak();
+        attempt.sudsAfter = suds == null ? null : suds.after();
+        attempt.qualityRating = quality == null ? null : quality.rating();
+        attempt.qualityRater = quality == null ? null : quality.rater();
+        attempt.obstacles = obstacles;
+        attempt.note = note;
     }
 }

@@ -13,10 +13,10 @@ import java.util.UUID;
 
 /**
  * An attempt as the client's app sends it. The app may choose the {@code id} so that a retry
- * after a lost answer stores nothing twice.
+ * after a lost answer stores nothing twice; in a batch it must, as results are matched by it.
  */
 public record AttemptRequest(
-        UUID id,
+        @NotNull(groups = InBatch.class) UUID id,
         @NotNull OffsetDateTime occurredAt,
         @NotNull AttemptOutcome outcome,
         @DecimalMin("0.0") @DecimalMax("1.0") Double completion,
@@ -25,6 +25,10 @@ public record AttemptRequest(
         @Valid Quality quality,
         @Size(max = 7) List<@NotNull Obstacle> obstacles,
         @Size(max = 2000) String note) {
+
+    /** The checks of an attempt sent in a batch, on top of the default ones. */
+    public interface InBatch {
+    }
 
     /** Subjective units of distress, 0 to 100, before, at the peak of and after an exposure. */
     public record Suds(

@@ -1,27 +1,17 @@
 package com.homeworkapi.attempt;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
+/** An attempt as stored: what it says, flat in the JSON, and what the server set when it arrived. */
 public record AttemptResponse(
         UUID id,
-        UUID assignmentId,
         UUID clientId,
-        Instant occurredAt,
         Instant receivedAt,
-        AttemptOutcome outcome,
-        Double completion,
-        Integer durationMinutes,
-        AttemptRequest.Suds suds,
-        AttemptRequest.Quality quality,
-        List<Obstacle> obstacles,
-        String note) {
+        @JsonUnwrapped AttemptContent content) {
 
     public static AttemptResponse from(Attempt attempt) {
-        AttemptContent content = AttemptContent.of(attempt);
-        return new AttemptResponse(attempt.id, attempt.assignmentId, attempt.clientId, attempt.occurredAt,
-                attempt.receivedAt, attempt.outcome, attempt.completion, attempt.durationMinutes, content.suds(),
-                content.quality(), attempt.obstacles, attempt.note);
+        return new AttemptResponse(attempt.id, attempt.clientId, attempt.receivedAt, AttemptContent.of(attempt));
     }
 }

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.Default;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +81,11 @@ public class AttemptService {
         return new Logged(AttemptResponse.from(stored), false);
     }
 
-    /** One attempt of a batch: the assignment it is for and what the single POST would receive. */
-    public record BatchItem(UUID assignmentId, AttemptRequest attempt) {
+    /**
+     * One attempt of a batch: the attempt as the single POST takes it in its body, and the
+     * assignment that POST takes from its path.
+     */
+    public record BatchItem(@NotNull UUID assignmentId, AttemptRequest attempt) {
     }
 
     /** What became of one item: stored now, a retry of one stored before, or refused with a problem. */
@@ -98,7 +103,7 @@ public class AttemptService {
      * that were taken, one change event per client), as a phone coming back online may send
      * hundreds at once and retry them all.
      *
-     * @param items attempts that each carry an id
+     * @param items attempts as sent; one without an id or an assignment is rejected (400)
      * @return one result per item, in the order given
      */
     public List<BatchResult> logAttempts(List<BatchItem> items) {
@@ -106,7 +111,10 @@ public class AttemptService {
         BatchResult[] results = new BatchResult[items.size()];
         Set<UUID> assignmentIds = new HashSet<>();
         for (int index = 0; index < items.size(); index++) {
-            Set<ConstraintViolation<AttemptRequest>> violations = validator.validate(items.get(index).attempt());
+            // Everything wrong with the item at once, named as in the single POST's body.
+            Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(items.get(index)));
+            violations.addAll(validator.validate(items.get(index).attempt(), Default.class,
+                    AttemptRequest.InBatch.class));
             if (!violations.isEmpty()) {
                 results[index] = BatchResult.rejected(ApiProblem.invalid(violations));
             } else {
@@ -211,30 +219,14 @@ public class AttemptService {
                 "An attempt with this id exists with other content; send a new id for a new attempt.");
     }
 
-    /** The attempt as it is stored, normalised (obstacles once each and sorted, instants in microseconds). */
+    /** The attempt as it is stored, normalised as {@link AttemptContent} says. */
     private static Attempt newAttempt(AssignmentOwner assignment, AttemptRequest request, UUID id, Instant now) {
-        AttemptContent content = AttemptContent.of(assignment.assignmentId(), request);
         Attempt attempt = new Attempt();
         attempt.id = id;
         attempt.clinicId = assignment.clinicId();
         attempt.clientId = assignment.clientId();
-        attempt.assignmentId = assignment.assignmentId();
-        attempt.occurredAt = content.occurredAt();
         attempt.receivedAt = now;
-        attempt.outcome = content.outcome();
-        attempt.completion = content.completion();
-        attempt.durationMinutes = content.durationMinutes();
-        if (content.suds() != null) {
-            attempt.sudsBefore = content.suds().before();
-            attempt.sudsPeak = content.suds().peak();
-            attempt.sudsAfter = content.suds().after();
-        }
-        if (content.quality() != null) {
-            attempt.qualityRating = content.quality().rating();
-            attempt.qualityRater = content.quality().rater();
-        }
-        attempt.obstacles = content.obstacles();
-        attempt.note = content.note();
+        AttemptContent.of(assignment.assignmentId(), request).copyTo(attempt);
         return attempt;
     }
 

@@ -75,10 +75,14 @@ public class ApiProblem extends RuntimeException {
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), errors.isEmpty() ? null : errors);
     }
 
-    /** The problem of one item of a batch: its field paths start at the item, as in attempts[3].suds.peak. */
+    /**
+     * The problem of one item of a batch: its field paths start at the item, as in
+     * attempts[3].suds.peak, and the empty path names the item itself.
+     */
     public Problem toProblemAt(String itemPath) {
         List<Problem.FieldError> itemErrors = errors.stream()
-                .map(error -> new Problem.FieldError(itemPath + "." + error.field(), error.message()))
+                .map(error -> new Problem.FieldError(error.field().isEmpty() ? itemPath
+                        : itemPath + "." + error.field(), error.message()))
                 .toList();
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(),
                 itemErrors.isEmpty() ? null : itemErrors);

@@ -1,12 +1,8 @@
 package com.homeworkapi.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -17,8 +13,6 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -45,48 +39,30 @@ public class ProblemMappers {
         return respond(ApiProblem.invalid(exception.getConstraintViolations()).toProblem());
     }
 
+    // Worded by JsonProblems, which also words the problems of batch items read on their own.
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException exception) {
-        return respond(ApiProblem.invalid(jsonPath(exception),
-                "is not a property this operation accepts (unknown or set by the server)").toProblem());
+        return apiProblem(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException exception) {
-        String field = jsonPath(exception);
-        String message = exception instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                ? "must be one of " + enumValues(invalid.getTargetType())
-                : "has the wrong type or format";
-        return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, message).toProblem());
+        return apiProblem(JsonProblems.ofBody(exception));
     }
 
-    /** A number too large for its field, such as difficulty 99999999999. */
     @ServerExceptionMapper
     public Response numberOutOfRange(InputCoercionException exception) {
-        JsonParser parser = exception.getProcessor();
-        String field = parser == null ? "" : streamPath(parser.getParsingContext());
-        return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, "is out of range").toProblem());
+        return apiProblem(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException exception) {
-        return respond(ApiProblem.invalid("body", "is not well-formed JSON").toProblem());
+        return apiProblem(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception) {
-        if (exception instanceof JsonMappingException mapping) {
-            if (mapping.getCause() instanceof ApiProblem problem) {
-                return apiProblem(problem);
-            }
-            String field = jsonPath(mapping);
-            if (!field.isEmpty()) {
-                String message = mapping.getCause() instanceof InputCoercionException ? "is out of range"
-                        : "has an invalid value";
-                return respond(ApiProblem.invalid(field, message).toProblem());
-            }
-        }
-        return respond(ApiProblem.invalid("body", "could not be read as the expected JSON").toProblem());
+        return apiProblem(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -158,43 +134,5 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String jsonPath(JsonMappingException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : exception.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String streamPath(JsonStreamContext context) {
-        Deque<String> steps = new ArrayDeque<>();
-        for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
-            if (level.inArray()) {
-                steps.push("[" + level.getCurrentIndex() + "]");
-            } else if (level.getCurrentName() != null) {
-                steps.push(level.getCurrentName());
-            }
-        }
-        StringBuilder path = new StringBuilder();
-        for (String step : steps) {
-            if (path.length() > 0 && !step.startsWith("[")) {
-                path.append('.');
-            }
-            path.append(step);
-        }
-        return path.toString();
-    }
-
-    private static String enumValues(Class<?> enumType) {
-        return java.util.Arrays.stream(enumType.getEnumConstants()).map(Object::toString).toList().toString();
     }
 }

@@ -1,16 +1,23 @@
 package com.homeworkapi.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.homeworkapi.assignment.Assignment;
 import com.homeworkapi.assignment.AssignmentRepository;
 import com.homeworkapi.assignment.AssignmentResponse;
 import com.homeworkapi.assignment.AssignmentStatus;
 import com.homeworkapi.attempt.Attempt;
 import com.homeworkapi.attempt.AttemptRepository;
+import com.homeworkapi.attempt.AttemptRequest;
 import com.homeworkapi.attempt.AttemptResponse;
 import com.homeworkapi.attempt.AttemptService;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.JsonProblems;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.goal.Goal;
 import com.homeworkapi.goal.GoalRepository;
@@ -24,10 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +77,7 @@ public class SyncService {
     AttemptService attemptService;
 
     @Inject
-    Validator validator;
+    ObjectMapper json;
 
     @Inject
     ClientService clients;
@@ -86,33 +90,60 @@ public class SyncService {
 
     /**
      * Stores a batch of attempts an app logged offline. Each item gets its own result (created,
-     * duplicate or rejected), and a rejected item does not hold back the others.
+     * duplicate or rejected), and a rejected item does not hold back the others: not even one
+     * whose JSON cannot be read as an attempt.
      */
     public SyncAttemptsResponse syncAttempts(SyncAttemptsRequest request) {
-        List<SyncAttemptsRequest.Item> items = request.attempts();
+        List<JsonNode> items = request.attempts();
         SyncAttemptsResponse.Result[] results = new SyncAttemptsResponse.Result[items.size()];
-        List<AttemptService.BatchItem> valid = new ArrayList<>();
-        List<Integer> validIndexes = new ArrayList<>();
+        List<AttemptService.BatchItem> readable = new ArrayList<>();
+        List<Integer> readableIndexes = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
-            SyncAttemptsRequest.Item item = items.get(index);
-            Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(item));
-            if (violations.isEmpty()) {
-                valid.add(new AttemptService.BatchItem(item.assignmentId(), item.attempt()));
-                validIndexes.add(index);
-            } else {
-                // Everything wrong with the item at once, as the single POST would list it.
-                violations.addAll(validator.validate(item.attempt()));
-                results[index] = SyncAttemptsResponse.Result.rejected(index, item.id(),
-                        ApiProblem.invalid(violations).toProblemAt(itemPath(index)));
+            JsonNode item = items.get(index);
+            if (!(item instanceof ObjectNode attempt)) {
+                results[index] = SyncAttemptsResponse.Result.rejected(index, null,
+                        ApiProblem.invalid(itemPath(index), "must be an attempt (a JSON object)").toProblem());
+                continue;
+            }
+            try {
+                readable.add(batchItem(attempt));
+                readableIndexes.add(index);
+            } catch (JsonProcessingException unreadable) {
+                results[index] = SyncAttemptsResponse.Result.rejected(index, readableId(attempt),
+                        JsonProblems.ofPart(unreadable).toProblemAt(itemPath(index)));
             }
         }
-        List<AttemptService.BatchResult> logged = attemptService.logAttempts(valid);
+        List<AttemptService.BatchResult> logged = attemptService.logAttempts(readable);
         for (int position = 0; position < logged.size(); position++) {
-            int index = validIndexes.get(position);
-            results[index] = SyncAttemptsResponse.Result.of(index, items.get(index).id(), logged.get(position),
-                    itemPath(index));
+            int index = readableIndexes.get(position);
+            results[index] = SyncAttemptsResponse.Result.of(index, readable.get(position).attempt().id(),
+                    logged.get(position), itemPath(index));
         }
         return new SyncAttemptsResponse(List.of(results));
+    }
+
+    /**
+     * Reads an item with the service's own JSON settings, as the single POST reads its body: the
+     * attempt that POST takes, and the assignment it takes from its path.
+     */
+    private AttemptService.BatchItem batchItem(ObjectNode item) throws JsonProcessingException {
+        JsonNode assignmentId = item.remove("assignmentId");
+        AttemptRequest attempt = json.treeToValue(item, AttemptRequest.class);
+        try {
+            return new AttemptService.BatchItem(json.treeToValue(assignmentId, UUID.class), attempt);
+        } catch (JsonProcessingException unreadable) {
+            // Read on its own, the value's path starts at itself; named here as in the item.
+            throw JsonMappingException.wrapWithPath(unreadable, item, "assignmentId");
+        }
+    }
+
+    /** The id of an item that cannot be read whole, for its result; null when the id cannot be read either. */
+    private UUID readableId(ObjectNode item) {
+        try {
+            return json.treeToValue(item.get("id"), UUID.class);
+        } catch (JsonProcessingException unreadable) {
+            return null;
+        }
     }
 
     private static String itemPath(int index) {

@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +70,25 @@ class SyncAttemptsApiTest {
         return response;
     }
 
+    /** What the single POST answers to the item's attempt, its fields named from {@code itemPath}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> singlePostProblem(TestClinic clinic, UUID assignmentId,
+            Map<String, Object> item, String itemPath) {
+        Map<String, Object> attempt = new HashMap<>(item);
+        attempt.remove("assignmentId");
+        Map<String, Object> problem = new HashMap<>(clinic.clinicianSendingBadInput().body(attempt)
+                .post("/v1/assignments/{id}/attempts", assignmentId)
+                .then().statusCode(400).extract().jsonPath().getMap("$"));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Object error : (List<?>) problem.get("errors")) {
+            Map<String, Object> named = new HashMap<>((Map<String, Object>) error);
+            named.put("field", itemPath + "." + named.get("field"));
+            errors.add(named);
+        }
+        problem.put("errors", errors);
+        return problem;
+    }
+
     private static List<String> storedIds(TestClinic clinic, UUID assignmentId) {
         return clinic.clinician().queryParam("limit", 200).get("/v1/assignments/{id}/attempts", assignmentId)
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
@@ -108,6 +128,116 @@ class SyncAttemptsApiTest {
                 .body("results[5].id", nullValue())
                 .body("results[5].problem.errors.field", contains("attempts[5].id"));
         assertEquals(List.of(valid.get("id")), storedIds(clinic, assignmentId));
+    }
+
+    /**
+     * A phone on a newer app version may send values this version cannot read: each such item is
+     * rejected alone, so the phone's queue never blocks on it.
+     */
+    @Test
+    void shouldRejectOnlyTheItemsItCannotReadAsTheSinglePostWouldAndStoreTheRest() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> first = attempt(assignmentId);
+        Map<String, Object> last = attempt(assignmentId);
+        List<Map<String, Object>> attempts = List.of(
+                first,
+                with(attempt(assignmentId), "outcome", "abandoned"),
+                with(attempt(assignmentId), "mood", "calm"),
+                with(attempt(assignmentId), "durationMinutes", "ten"),
+                with(attempt(assignmentId), "occurredAt", "yesterday at seven"),
+                with(attempt(assignmentId), "id", "attempt-5"),
+                with(attempt(assignmentId), "suds", Map.of("before", 60, "peak", "high")),
+                with(attempt(assignmentId), "durationMinutes", 99_999_999_999L),
+                with(attempt(assignmentId), "note", "Walked past\u0000 twice"),
+                with(attempt(assignmentId), "assignmentId", "assignment-9"),
+                last);
+        List<String> fieldsAtFault = List.of("attempts[1].outcome", "attempts[2].mood", "attempts[3].durationMinutes",
+                "attempts[4].occurredAt", "attempts[5].id", "attempts[6].suds.peak", "attempts[7].durationMinutes",
+                "attempts[8].note", "attempts[9].assignmentId");
+
+        Response response = sync(clinic.clinicianSendingBadInput(), attempts);
+
+        List<String> expectedStatuses = new ArrayList<>(Collections.nCopies(attempts.size(), "rejected"));
+        expectedStatuses.set(0, "created");
+        expectedStatuses.set(attempts.size() - 1, "created");
+        List<Object> expectedIds = new ArrayList<>(attempts.stream().map(item -> item.get("id")).toList());
+        expectedIds.set(5, null);
+        response.then()
+                .body("results.status", equalTo(expectedStatuses))
+                .body("results.id", equalTo(expectedIds))
+                .body("results[1].problem.errors[0].message", equalTo("must be one of [completed, partial, skipped]"));
+        for (int index = 1; index <= fieldsAtFault.size(); index++) {
+            String result = "results[" + index + "]";
+            response.then()
+                    .body(result + ".attempt", nullValue())
+                    .body(result + ".problem.status", equalTo(400))
+                    .body(result + ".problem.errors.field", contains(fieldsAtFault.get(index - 1)));
+        }
+        // The single POST names no assignment in its body, so the last bad item has no counterpart there.
+        for (int index = 1; index < fieldsAtFault.size(); index++) {
+            assertEquals(singlePostProblem(clinic, assignmentId, attempts.get(index), "attempts[" + index + "]"),
+                    response.jsonPath().getMap("results[" + index + "].problem"), "item " + index);
+        }
+        assertEquals(Set.of(first.get("id"), last.get("id")), Set.copyOf(storedIds(clinic, assignmentId)));
+    }
+
+    @Test
+    void shouldRejectAnItemThatIsNoObjectAloneNamingItsPlaceInTheList() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> valid = attempt(assignmentId);
+        List<Object> attempts = Arrays.asList(valid, 42, null, "an attempt", List.of(attempt(assignmentId)), true);
+
+        Response response = clinic.clinicianSendingBadInput().body(Map.of("attempts", attempts)).post(SYNC);
+
+        response.then().statusCode(200)
+                .body("results.index", contains(0, 1, 2, 3, 4, 5))
+                .body("results.status", contains("created", "rejected", "rejected", "rejected", "rejected",
+                        "rejected"))
+                .body("results[0].id", equalTo(valid.get("id")));
+        for (int index = 1; index < attempts.size(); index++) {
+            String result = "results[" + index + "]";
+            response.then()
+                    .body(result + ".id", nullValue())
+                    .body(result + ".problem.status", equalTo(400))
+                    .body(result + ".problem.errors.field", contains("attempts[" + index + "]"));
+        }
+        assertEquals(List.of(valid.get("id")), storedIds(clinic, assignmentId));
+    }
+
+    @Test
+    void shouldRejectTheWholeRequestWhenItsEnvelopeCannotBeRead() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> valid = attempt(assignmentId);
+
+        for (Object attempts : Arrays.asList(valid, "attempts", 42, null)) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("attempts", attempts);
+            Problems.assertInvalidField(clinic.clinicianSendingBadInput().body(body).post(SYNC), "attempts");
+        }
+        Problems.assertInvalidField(clinic.clinicianSendingBadInput()
+                .body(Map.of("attempts", List.of(valid), "device", "pixel")).post(SYNC), "device");
+        Problems.assertProblem(clinic.clinicianSendingBadInput().body("42").post(SYNC), 400);
+        Problems.assertInvalidField(clinic.clinicianSendingBadInput().body("{\"attempts\": [").post(SYNC), "body");
+
+        assertEquals(List.of(), storedIds(clinic, assignmentId));
+    }
+
+    @Test
+    void shouldNameEveryFieldAnItemLacksOrBreaksAtOnce() {
+        TestClinic clinic = new TestClinic();
+        UUID assignmentId = clinic.createAssignment(clinic.createClient());
+        Map<String, Object> incomplete = with(attempt(assignmentId), "suds", Map.of("peak", 101));
+        incomplete.remove("id");
+        incomplete.remove("assignmentId");
+
+        sync(clinic.clinicianSendingBadInput(), List.of(incomplete)).then()
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].id", nullValue())
+                .body("results[0].problem.errors.field", contains("attempts[0].assignmentId", "attempts[0].id",
+                        "attempts[0].suds.peak"));
     }
 
     @Test
