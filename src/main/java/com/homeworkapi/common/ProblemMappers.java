@@ -80,6 +80,11 @@ public class ProblemMappers {
                 return apiProblem(problem);
             }
             String field = jsonPath(mapping);
+            if (mapping instanceof StrictJson.MalformedText) {
+                // Its message was written for the caller; Jackson's own messages are not.
+                return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, mapping.getOriginalMessage())
+                        .toProblem());
+            }
             if (!field.isEmpty()) {
                 String message = mapping.getCause() instanceof InputCoercionException ? "is out of range"
                         : "has an invalid value";
