@@ -32,6 +32,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Why a body could not be read at all, whatever part of this broke. */
+    private static final String NOT_ONE_JSON_OBJECT =
+            "must be one well-formed JSON object, each property named once, with nothing after it";
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
         if (problem.status() == 401) {
@@ -57,7 +61,11 @@ public class ProblemMappers {
         String message = exception instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
                 ? "must be one of " + enumValues(invalid.getTargetType())
                 : "has the wrong type or format";
-        return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, message).toProblem());
+        if (field.isEmpty()) {
+            // The body itself: an array, or a second value after the object.
+            return malformedBody();
+        }
+        return respond(ApiProblem.invalid(field, message).toProblem());
     }
 
     /** A number too large for its field, such as difficulty 99999999999. */
@@ -68,9 +76,14 @@ public class ProblemMappers {
         return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, "is out of range").toProblem());
     }
 
+    /** Broken syntax, text after the object, or a property named twice (at any depth). */
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException exception) {
-        return respond(ApiProblem.invalid("body", "is not well-formed JSON").toProblem());
+        return malformedBody();
+    }
+
+    private static Response malformedBody() {
+        return respond(ApiProblem.invalid("body", NOT_ONE_JSON_OBJECT).toProblem());
     }
 
     @ServerExceptionMapper
@@ -78,6 +91,10 @@ public class ProblemMappers {
         if (exception instanceof JsonMappingException mapping) {
             if (mapping.getCause() instanceof ApiProblem problem) {
                 return apiProblem(problem);
+            }
+            if (mapping.getCause() instanceof JsonParseException) {
+                // Met inside a nested object, such as a property named twice there.
+                return malformedBody();
             }
             String field = jsonPath(mapping);
             if (mapping instanceof StrictJson.MalformedText) {

@@ -21,10 +21,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * JSON is read as the contract writes it: "50" is no number, 42 no title, 1 no status, an
- * epoch number no timestamp, and text is made of whole characters. A caller whose value was
- * silently converted would store something it did not mean, so each of these is a 400 naming
- * the field.
+ * JSON is read as the contract writes it: a body is one object with each property once, "50"
+ * is no number, 42 no title, 1 no status, an epoch number no timestamp, and text is made of
+ * whole characters. A caller whose value was silently converted or chosen would store
+ * something it did not mean, so each of these is a 400 naming the field (or the body).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -42,6 +42,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.setDefaultLeniency(Boolean.FALSE);
+        // Jackson would read the first of two documents and keep the last of two values for a
+        // property; either way what is stored is not all the caller sent.
+        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
         mapper.registerModule(new SimpleModule("strict-text-and-dates")
                 .addDeserializer(OffsetDateTime.class, new TextOnlyOffsetDateTime())
                 .addDeserializer(LocalDate.class, new CalendarDate())

@@ -46,9 +46,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Every operation reads its body as strict JSON: text made of whole characters. Anything else
- * is a 400 naming the field at fault, and stores nothing; a lenient reading would store what
- * the caller did not send, and a retry of the same bytes could then never succeed.
+ * Every operation reads its body as strict JSON: one object, each property named once, nothing
+ * after it, and text made of whole characters. Anything else is a 400 naming the field (or the
+ * body) at fault, and stores nothing; a lenient reading would store what the caller did not
+ * send, and a retry of the same bytes could then never succeed.
  */
 @QuarkusTest
 class StrictJsonTest {
@@ -188,6 +189,38 @@ class StrictJsonTest {
         }
     }
 
+    // --- One JSON object, each property once ------------------------------------------
+
+    @Test
+    void shouldRefuseContentAfterTheBodyAtEveryOperationStoringNothing() {
+        SeededClient seeded = SeededClient.in(new TestClinic());
+        SeededClient.State before = seeded.state();
+
+        assertAll(operationsWithBody().flatMap(operation -> {
+            String json = json(operation.validBody());
+            return Stream.of(json + " xyz", json + json, json + " []").map(body -> described(
+                    operation + ": " + body.substring(json.length()), () -> assertInvalidField(
+                            operation.sendWithBody(seeded.clinic.sendingBadInputTo(operation), seeded, body),
+                            "body")));
+        }));
+
+        assertEquals(before, seeded.state());
+    }
+
+    /** Reading the last of two values would store what the caller may not have meant; no order is right. */
+    @Test
+    void shouldRefuseAPropertyNamedTwiceInAnyObjectOfEveryBodyStoringNothing() {
+        SeededClient seeded = SeededClient.in(new TestClinic());
+        SeededClient.State before = seeded.state();
+
+        assertAll(operationsWithBody().flatMap(operation -> objectsIn(operation.validBody(), List.of()).stream()
+                .map(object -> described(operation + " object at " + new TextField(object).name(),
+                        () -> assertInvalidField(operation.sendWithBody(seeded.clinic.sendingBadInputTo(operation),
+                                seeded, withFirstPropertyRepeated(operation.validBody(), object)), "body")))));
+
+        assertEquals(before, seeded.state());
+    }
+
     // --- Helpers -----------------------------------------------------------------------
 
     private static Stream<ApiOperation> operationsWithBody() {
@@ -294,6 +327,52 @@ class StrictJsonTest {
         String property = (String) steps.get(0);
         object.put(property, with(object.get(property), rest, value));
         return object;
+    }
+
+    /** The paths of every object in a body: itself, nested objects and objects in lists. */
+    private static List<List<Object>> objectsIn(Object node, List<Object> path) {
+        List<List<Object>> objects = new ArrayList<>();
+        if (node instanceof Map<?, ?> object) {
+            objects.add(path);
+            object.forEach((property, value) -> objects.addAll(objectsIn(value, append(path, property))));
+        } else if (node instanceof List<?> list) {
+            for (int index = 0; index < list.size(); index++) {
+                objects.addAll(objectsIn(list.get(index), append(path, index)));
+            }
+        }
+        return objects;
+    }
+
+    /** The body as JSON, with the first property of the object at the path written twice. */
+    private static String withFirstPropertyRepeated(Object body, List<Object> objectPath) {
+        StringBuilder json = new StringBuilder();
+        write(json, body, List.of(), objectPath);
+        return json.toString();
+    }
+
+    private static void write(StringBuilder json, Object node, List<Object> path, List<Object> repeatAt) {
+        if (node instanceof Map<?, ?> object) {
+            List<Map.Entry<?, ?>> properties = new ArrayList<>(object.entrySet());
+            if (path.equals(repeatAt)) {
+                properties.add(0, properties.get(0));
+            }
+            json.append('{');
+            for (int index = 0; index < properties.size(); index++) {
+                Map.Entry<?, ?> property = properties.get(index);
+                json.append(index == 0 ? "" : ",").append(json(property.getKey())).append(':');
+                write(json, property.getValue(), append(path, property.getKey()), repeatAt);
+            }
+            json.append('}');
+        } else if (node instanceof List<?> list) {
+            json.append('[');
+            for (int index = 0; index < list.size(); index++) {
+                json.append(index == 0 ? "" : ",");
+                write(json, list.get(index), append(path, index), repeatAt);
+            }
+            json.append(']');
+        } else {
+            json.append(json(node));
+        }
     }
 
     private static String json(Object value) {
