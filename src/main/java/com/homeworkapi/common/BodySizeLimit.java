@@ -1,35 +1,41 @@
 package com.homeworkapi.common;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a declared body over 1 MiB with problem+json before it is read. The HTTP layer's
- * own limit (quarkus.http.limits.max-body-size) still stops chunked bodies, without a body.
+ * Refuses a request body that declares a length over the configured limit
+ * (quarkus.http.limits.max-body-size, from MAX_BODY_SIZE) with the API's 413 problem, before
+ * the HTTP layer answers it with a bare 413 of its own. That layer still stops chunked bodies.
  */
 public class BodySizeLimit {
 
-    static final long MAX_BYTES = 1024 * 1024;
+    private final long maxBytes;
+    private final ProblemResponses responses;
 
+    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            ProblemResponses responses) {
+        this.maxBytes = maxBodySize.asLongValue();
+        this.responses = responses;
+    }
+
+    /** A body that declares a length over the limit is refused before any of it is read. */
     @RouteFilter(Integer.MAX_VALUE)
-    void refuseLargeBodies(RoutingContext context) {
+    void refuseDeclaredLargeBodies(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && exceeds(declared)) {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end("{\"type\":\"" + Problem.TYPE_BASE + "payload-too-large\",\"title\":\"Payload too large\","
-                            + "\"status\":413,\"detail\":\"The request body is larger than 1 MiB.\"}");
+            responses.send(ApiProblem.payloadTooLarge(maxBytes), context.response());
             return;
         }
         context.next();
     }
 
-    private static boolean exceeds(String declared) {
+    private boolean exceeds(String declared) {
         try {
-            return Long.parseLong(declared.trim()) > MAX_BYTES;
+            return Long.parseLong(declared.trim()) > maxBytes;
         } catch (NumberFormatException unreadable) {
             return false;
         }

@@ -2,9 +2,9 @@ package com.homeworkapi.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,12 +12,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
@@ -25,8 +26,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become RFC 9457 problem+json. Details name fields, never
- * classes, SQL or the values a caller sent (they may be health data).
+ * Turns every failure into the problem it stands for, made by a factory of {@link ApiProblem}
+ * and answered by {@link ProblemResponses}. Field errors name fields, never classes, SQL or the
+ * values a caller sent (they may be health data).
  */
 public class ProblemMappers {
 
@@ -36,36 +38,36 @@ public class ProblemMappers {
     private static final String NOT_ONE_JSON_OBJECT =
             "must be one well-formed JSON object, each property named once, with nothing after it";
 
+    @Inject
+    ProblemResponses responses;
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
-        if (problem.status() == 401) {
-            return challenge(problem.toProblem());
-        }
-        return respond(problem.toProblem());
+        return responses.toResponse(problem);
     }
 
     @ServerExceptionMapper
     public Response invalidBean(ConstraintViolationException exception) {
-        return respond(ApiProblem.invalid(exception.getConstraintViolations()).toProblem());
+        return responses.toResponse(ApiProblem.invalid(exception.getConstraintViolations()));
     }
 
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException exception) {
-        return respond(ApiProblem.invalid(jsonPath(exception),
-                "is not a property this operation accepts (unknown or set by the server)").toProblem());
+        return responses.toResponse(ApiProblem.invalid(jsonPath(exception),
+                "is not a property this operation accepts (unknown or set by the server)"));
     }
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException exception) {
         String field = jsonPath(exception);
-        String message = exception instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                ? "must be one of " + enumValues(invalid.getTargetType())
-                : "has the wrong type or format";
         if (field.isEmpty()) {
             // The body itself: an array, or a second value after the object.
             return malformedBody();
         }
-        return respond(ApiProblem.invalid(field, message).toProblem());
+        String message = exception instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                ? "must be one of " + enumValues(invalid.getTargetType())
+                : "has the wrong type or format";
+        return responses.toResponse(ApiProblem.invalid(field, message));
     }
 
     /** A number too large for its field, such as difficulty 99999999999. */
@@ -73,17 +75,13 @@ public class ProblemMappers {
     public Response numberOutOfRange(InputCoercionException exception) {
         JsonParser parser = exception.getProcessor();
         String field = parser == null ? "" : streamPath(parser.getParsingContext());
-        return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, "is out of range").toProblem());
+        return responses.toResponse(ApiProblem.invalid(field.isEmpty() ? "body" : field, "is out of range"));
     }
 
     /** Broken syntax, text after the object, or a property named twice (at any depth). */
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException exception) {
         return malformedBody();
-    }
-
-    private static Response malformedBody() {
-        return respond(ApiProblem.invalid("body", NOT_ONE_JSON_OBJECT).toProblem());
     }
 
     @ServerExceptionMapper
@@ -99,45 +97,38 @@ public class ProblemMappers {
             String field = jsonPath(mapping);
             if (mapping instanceof StrictJson.MalformedText) {
                 // Its message was written for the caller; Jackson's own messages are not.
-                return respond(ApiProblem.invalid(field.isEmpty() ? "body" : field, mapping.getOriginalMessage())
-                        .toProblem());
+                return responses.toResponse(ApiProblem.invalid(field.isEmpty() ? "body" : field,
+                        mapping.getOriginalMessage()));
             }
             if (!field.isEmpty()) {
                 String message = mapping.getCause() instanceof InputCoercionException ? "is out of range"
                         : "has an invalid value";
-                return respond(ApiProblem.invalid(field, message).toProblem());
+                return responses.toResponse(ApiProblem.invalid(field, message));
             }
         }
-        return respond(ApiProblem.invalid("body", "could not be read as the expected JSON").toProblem());
+        return responses.toResponse(ApiProblem.invalid("body", "could not be read as the expected JSON"));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException exception) {
-        return challenge(ApiProblem.unauthorized("A valid bearer token is required.").toProblem());
-    }
-
-    /** Every 401 names the scheme that would work (RFC 9110). */
-    private static Response challenge(Problem problem) {
-        return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return responses.toResponse(ApiProblem.bearerTokenRequired());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception) {
-        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
-                "Your role may not call this operation.", null));
+        return responses.toResponse(ApiProblem.forbidden());
     }
 
     /** A concurrent update slipped between the If-Match check and the commit. */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response staleWrite(RuntimeException exception) {
-        return respond(ApiProblem.preconditionFailed().toProblem());
+        return responses.toResponse(ApiProblem.preconditionFailed());
     }
 
     /** Two requests raced for the same unique value; the check before the write saw neither. */
     @ServerExceptionMapper
     public Response uniqueRace(org.hibernate.exception.ConstraintViolationException exception) {
-        return respond(ApiProblem.conflict("The request conflicts with data stored at the same time; retry it.")
-                .toProblem());
+        return responses.toResponse(ApiProblem.concurrentConflict());
     }
 
     @ServerExceptionMapper
@@ -152,20 +143,13 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(exception);
         }
-        if (status.getStatusCode() == 404) {
-            // Same type and title as a missing object: a malformed id in a path reads as not found.
-            return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
-                    "No resource at this path.", null));
-        }
-        String detail = switch (status.getStatusCode()) {
-            case 405 -> "This path does not accept that method.";
-            case 406 -> "This operation cannot answer in the media type you accept.";
-            case 415 -> "Send the body as application/json.";
-            default -> status.getReasonPhrase();
-        };
-        String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return respond(new Problem(Problem.TYPE_BASE + slug, status.getReasonPhrase(), status.getStatusCode(),
-                detail, null));
+        return responses.toResponse(switch (status.getStatusCode()) {
+            case 404 -> ApiProblem.noResourceAtPath();
+            case 405 -> ApiProblem.methodNotAllowed();
+            case 406 -> ApiProblem.notAcceptable();
+            case 415 -> ApiProblem.unsupportedMediaType();
+            default -> ApiProblem.httpStatus(status.getStatusCode(), status.getReasonPhrase());
+        });
     }
 
     @ServerExceptionMapper
@@ -174,12 +158,11 @@ public class ProblemMappers {
         String reference = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure %s (reference %s)", exception.getClass().getName(), reference);
         LOG.debug("Unexpected failure " + reference, exception);
-        return respond(new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
-                "The service failed to answer; reference " + reference + ".", null));
+        return responses.toResponse(ApiProblem.internalError(reference));
     }
 
-    static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private Response malformedBody() {
+        return responses.toResponse(ApiProblem.invalid("body", NOT_ONE_JSON_OBJECT));
     }
 
     private static String jsonPath(JsonMappingException exception) {
@@ -217,6 +200,6 @@ public class ProblemMappers {
     }
 
     private static String enumValues(Class<?> enumType) {
-        return java.util.Arrays.stream(enumType.getEnumConstants()).map(Object::toString).toList().toString();
+        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).toList().toString();
     }
 }
