@@ -6,12 +6,18 @@ import jakarta.validation.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A failure the caller can act on. Services throw it; {@link ProblemMappers} turns it into
- * problem+json, so the wording of every error lives in one place.
+ * A failure the caller can act on, and the factory of every problem the service answers:
+ * services throw these, mappers and filters make them, and {@link ProblemResponses} writes
+ * them, so the wording of every error lives in one place. Details never quote what the caller
+ * sent (it can be health data).
  */
 public class ApiProblem extends RuntimeException {
+
+    private static final long KIBIBYTE = 1024;
+    private static final long MEBIBYTE = 1024 * KIBIBYTE;
 
     private final int status;
     private final String slug;
@@ -47,13 +53,53 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(401, "unauthorized", "Unauthorized", detail, List.of());
     }
 
+    /** No token, or one that is expired, forged or for another issuer. */
+    public static ApiProblem bearerTokenRequired() {
+        return unauthorized("A valid bearer token is required.");
+    }
+
+    public static ApiProblem forbidden() {
+        return new ApiProblem(403, "forbidden", "Forbidden", "Your role may not call this operation.", List.of());
+    }
+
     /** Answers alike for an object that does not exist and one the caller may not see. */
     public static ApiProblem notFound(String what) {
         return new ApiProblem(404, "not-found", "Not found", "No " + what + " with that id.", List.of());
     }
 
+    /** Same type and title as a missing object: a malformed id in a path reads as not found. */
+    public static ApiProblem noResourceAtPath() {
+        return new ApiProblem(404, "not-found", "Not found", "No resource at this path.", List.of());
+    }
+
+    public static ApiProblem methodNotAllowed() {
+        return new ApiProblem(405, "method-not-allowed", "Method Not Allowed",
+                "This path does not accept that method.", List.of());
+    }
+
+    public static ApiProblem notAcceptable() {
+        return new ApiProblem(406, "not-acceptable", "Not Acceptable",
+                "This operation cannot answer in the media type you accept.", List.of());
+    }
+
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(409, "conflict", "Conflict", detail, List.of());
+    }
+
+    /** Two requests raced for the same unique value; the check before the write saw neither. */
+    public static ApiProblem concurrentConflict() {
+        return conflict("The request conflicts with data stored at the same time; retry it.");
+    }
+
+    /** The body is over the configured limit, stated in the largest unit that divides it. */
+    public static ApiProblem payloadTooLarge(long maxBytes) {
+        return new ApiProblem(413, "payload-too-large", "Payload too large",
+                "The request body is larger than the limit of " + inUnits(maxBytes) + ".", List.of());
+    }
+
+    public static ApiProblem unsupportedMediaType() {
+        return new ApiProblem(415, "unsupported-media-type", "Unsupported Media Type",
+                "Send the body as application/json.", List.of());
     }
 
     /** Well-formed, but contradicts how the request's own parts were used before. */
@@ -69,6 +115,18 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem preconditionRequired() {
         return new ApiProblem(428, "precondition-required", "Precondition required",
                 "Send If-Match with the ETag of the version you read.", List.of());
+    }
+
+    /** Another status the HTTP layer chose, in its own standard words. */
+    public static ApiProblem httpStatus(int status, String reasonPhrase) {
+        return new ApiProblem(status, reasonPhrase.toLowerCase(Locale.ROOT).replace(' ', '-'), reasonPhrase,
+                reasonPhrase, List.of());
+    }
+
+    /** The reference is logged with the failure's type; the caller quotes it to support. */
+    public static ApiProblem internalError(String reference) {
+        return new ApiProblem(500, "internal-error", "Internal error",
+                "The service failed to answer; reference " + reference + ".", List.of());
     }
 
     public Problem toProblem() {
@@ -90,6 +148,16 @@ public class ApiProblem extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    private static String inUnits(long bytes) {
+        if (bytes > 0 && bytes % MEBIBYTE == 0) {
+            return bytes / MEBIBYTE + " MiB";
+        }
+        if (bytes > 0 && bytes % KIBIBYTE == 0) {
+            return bytes / KIBIBYTE + " KiB";
+        }
+        return bytes + " bytes";
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

@@ -21,6 +21,10 @@ import java.util.Deque;
  */
 public final class JsonProblems {
 
+    /** Why a body could not be read at all, whatever part of this broke. */
+    static final String NOT_ONE_JSON_OBJECT =
+            "must be one well-formed JSON object, each property named once, with nothing after it";
+
     private JsonProblems() {
     }
 
@@ -39,9 +43,15 @@ public final class JsonProblems {
     }
 
     private static ApiProblem of(JsonProcessingException exception, String root) {
-        // Broken JSON is the body's fault, wherever in it a reader was when it broke.
+        // Broken syntax, text after the object or a property named twice (at any depth): the
+        // body's fault, wherever in it a reader was when it broke.
         if (exception instanceof JsonParseException || exception.getCause() instanceof JsonParseException) {
-            return ApiProblem.invalid(root, "is not well-formed JSON");
+            return ApiProblem.invalid(root, NOT_ONE_JSON_OBJECT);
+        }
+        if (exception instanceof StrictJson.MalformedText malformed) {
+            // Its message was written for the caller; Jackson's own messages are not.
+            String field = jsonPath(malformed);
+            return ApiProblem.invalid(field.isEmpty() ? root : field, malformed.getOriginalMessage());
         }
         if (exception instanceof InputCoercionException outOfRange) {
             // A number too large for its field, such as difficulty 99999999999.
@@ -55,6 +65,10 @@ public final class JsonProblems {
         }
         if (exception instanceof MismatchedInputException mismatched) {
             String field = jsonPath(mismatched);
+            if (field.isEmpty()) {
+                // The body itself: an array, or a second value after the object.
+                return ApiProblem.invalid(root, NOT_ONE_JSON_OBJECT);
+            }
             String message = mismatched instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
                     ? "must be one of " + enumValues(invalid.getTargetType())
                     : "has the wrong type or format";

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Query parameters with a NUL character are refused before they reach a query: PostgreSQL rejects them. */
+/**
+ * Query parameters with a NUL character are refused before they reach a query: PostgreSQL rejects
+ * them. Half a character (an unpaired surrogate) cannot arrive here, unlike in a JSON body: the
+ * HTTP layer decodes percent-encoded bytes that are not UTF-8 as U+FFFD, and a query has no
+ * JSON escapes.
+ */
 public class NulCharacterFilter {
 
     @ServerRequestFilter(preMatching = true)

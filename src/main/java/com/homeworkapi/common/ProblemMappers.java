@@ -1,17 +1,17 @@
 package com.homeworkapi.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
@@ -19,79 +19,74 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become RFC 9457 problem+json. Details name fields, never
- * classes, SQL or the values a caller sent (they may be health data).
+ * Turns every failure into the problem it stands for, made by a factory of {@link ApiProblem}
+ * and answered by {@link ProblemResponses}. Field errors name fields, never classes, SQL or the
+ * values a caller sent (they may be health data).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    ProblemResponses responses;
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
-        if (problem.status() == 401) {
-            return challenge(problem.toProblem());
-        }
-        return respond(problem.toProblem());
+        return responses.toResponse(problem);
     }
 
     @ServerExceptionMapper
     public Response invalidBean(ConstraintViolationException exception) {
-        return respond(ApiProblem.invalid(exception.getConstraintViolations()).toProblem());
+        return responses.toResponse(ApiProblem.invalid(exception.getConstraintViolations()));
     }
 
     // Worded by JsonProblems, which also words the problems of batch items read on their own.
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException exception) {
-        return apiProblem(JsonProblems.ofBody(exception));
+        return responses.toResponse(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper
     public Response wrongType(MismatchedInputException exception) {
-        return apiProblem(JsonProblems.ofBody(exception));
+        return responses.toResponse(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper
     public Response numberOutOfRange(InputCoercionException exception) {
-        return apiProblem(JsonProblems.ofBody(exception));
+        return responses.toResponse(JsonProblems.ofBody(exception));
     }
 
+    /** Broken syntax, text after the object, or a property named twice (at any depth). */
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException exception) {
-        return apiProblem(JsonProblems.ofBody(exception));
+        return responses.toResponse(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception) {
-        return apiProblem(JsonProblems.ofBody(exception));
+        return responses.toResponse(JsonProblems.ofBody(exception));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException exception) {
-        return challenge(ApiProblem.unauthorized("A valid bearer token is required.").toProblem());
-    }
-
-    /** Every 401 names the scheme that would work (RFC 9110). */
-    private static Response challenge(Problem problem) {
-        return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return responses.toResponse(ApiProblem.bearerTokenRequired());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception) {
-        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
-                "Your role may not call this operation.", null));
+        return responses.toResponse(ApiProblem.forbidden());
     }
 
     /** A concurrent update slipped between the If-Match check and the commit. */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response staleWrite(RuntimeException exception) {
-        return respond(ApiProblem.preconditionFailed().toProblem());
+        return responses.toResponse(ApiProblem.preconditionFailed());
     }
 
     /** Two requests raced for the same unique value; the check before the write saw neither. */
     @ServerExceptionMapper
     public Response uniqueRace(org.hibernate.exception.ConstraintViolationException exception) {
-        return respond(ApiProblem.conflict("The request conflicts with data stored at the same time; retry it.")
-                .toProblem());
+        return responses.toResponse(ApiProblem.concurrentConflict());
     }
 
     @ServerExceptionMapper
@@ -106,20 +101,13 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             return unexpected(exception);
         }
-        if (status.getStatusCode() == 404) {
-            // Same type and title as a missing object: a malformed id in a path reads as not found.
-            return respond(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
-                    "No resource at this path.", null));
-        }
-        String detail = switch (status.getStatusCode()) {
-            case 405 -> "This path does not accept that method.";
-            case 406 -> "This operation cannot answer in the media type you accept.";
-            case 415 -> "Send the body as application/json.";
-            default -> status.getReasonPhrase();
-        };
-        String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return respond(new Problem(Problem.TYPE_BASE + slug, status.getReasonPhrase(), status.getStatusCode(),
-                detail, null));
+        return responses.toResponse(switch (status.getStatusCode()) {
+            case 404 -> ApiProblem.noResourceAtPath();
+            case 405 -> ApiProblem.methodNotAllowed();
+            case 406 -> ApiProblem.notAcceptable();
+            case 415 -> ApiProblem.unsupportedMediaType();
+            default -> ApiProblem.httpStatus(status.getStatusCode(), status.getReasonPhrase());
+        });
     }
 
     @ServerExceptionMapper
@@ -128,11 +116,6 @@ public class ProblemMappers {
         String reference = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure %s (reference %s)", exception.getClass().getName(), reference);
         LOG.debug("Unexpected failure " + reference, exception);
-        return respond(new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
-                "The service failed to answer; reference " + reference + ".", null));
-    }
-
-    static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return responses.toResponse(ApiProblem.internalError(reference));
     }
 }

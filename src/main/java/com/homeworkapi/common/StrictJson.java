@@ -2,8 +2,10 @@ package com.homeworkapi.common;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -19,9 +21,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * JSON is read as the contract writes it: "50" is no number, 42 no title, 1 no status and an
- * epoch number no timestamp. A caller whose value was silently converted would store
- * something it did not mean, so each of these is a 400 naming the field.
+ * JSON is read as the contract writes it: a body is one object with each property once, "50"
+ * is no number, 42 no title, 1 no status, an epoch number no timestamp, and text is made of
+ * whole characters. A caller whose value was silently converted or chosen would store
+ * something it did not mean, so each of these is a 400 naming the field (or the body).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -39,10 +42,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.setDefaultLeniency(Boolean.FALSE);
+        // Jackson would read the first of two documents and keep the last of two values for a
+        // property; either way what is stored is not all the caller sent.
+        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
         mapper.registerModule(new SimpleModule("strict-text-and-dates")
                 .addDeserializer(OffsetDateTime.class, new TextOnlyOffsetDateTime())
                 .addDeserializer(LocalDate.class, new CalendarDate())
-                .addDeserializer(String.class, new TextWithoutNul()));
+                .addDeserializer(String.class, new WellFormedText()));
         for (CoercionInputShape number : new CoercionInputShape[] {CoercionInputShape.Integer,
             CoercionInputShape.Float, CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(number, CoercionAction.Fail);
@@ -101,10 +108,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** PostgreSQL cannot store the NUL character in text, and no caller means to send one. */
-    static final class TextWithoutNul extends StdScalarDeserializer<String> {
+    /**
+     * Text that PostgreSQL stores as it was sent. It cannot store NUL at all, and it would store
+     * half a character (an unpaired UTF-16 surrogate, as a phone sends when it cuts an emoji in
+     * two) as "?", so a retry of the same bytes would no longer match what was stored.
+     */
+    static final class WellFormedText extends StdScalarDeserializer<String> {
 
-        TextWithoutNul() {
+        WellFormedText() {
             super(String.class);
         }
 
@@ -113,11 +124,45 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
-            String text = parser.getText();
+            String text;
+            try {
+                text = parser.getText();
+            } catch (StreamReadException undecodable) {
+                // A string is decoded only when it is read, here: bytes that are not UTF-8 (a
+                // surrogate's among them) or a broken escape fail now, blamed on their field.
+                throw new MalformedText(parser, "is not a well-formed JSON string of UTF-8 text");
+            }
             if (text.indexOf(0) >= 0) {
-                return (String) context.handleWeirdStringValue(String.class, "", "contains a NUL character");
+                throw new MalformedText(parser, "contains a NUL character");
+            }
+            if (hasUnpairedSurrogate(text)) {
+                throw new MalformedText(parser, "contains half of a character (an unpaired UTF-16 surrogate)");
             }
             return text;
+        }
+
+        private static boolean hasUnpairedSurrogate(String text) {
+            for (int index = 0; index < text.length(); index++) {
+                char unit = text.charAt(index);
+                if (Character.isHighSurrogate(unit) && index + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(index + 1))) {
+                    index++;
+                } else if (Character.isSurrogate(unit)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Text the service will not store. Its message is written here for the caller and holds
+     * none of the text; Jackson adds the field's path on the way out.
+     */
+    static final class MalformedText extends JsonMappingException {
+
+        MalformedText(JsonParser parser, String message) {
+            super(parser, message);
         }
     }
 }

@@ -212,7 +212,7 @@ public enum ApiOperation {
         return sendWithBody(request, target, pathValue, hasBody() ? validBody() : null);
     }
 
-    /** Calls the operation on the target with this body: JSON of an object, a raw string or a stream. */
+    /** Calls the operation on the target with this body: JSON of an object, a raw string, bytes or a stream. */
     public Response sendWithBody(RequestSpecification request, SeededClient target, Object body) {
         String parameter = targetParameter();
         return sendWithBody(request, target, parameter == null ? null : target.id(parameter).toString(), body);
@@ -241,6 +241,8 @@ public enum ApiOperation {
         }
         if (body instanceof String text) {
             request.body(text);
+        } else if (body instanceof byte[] bytes) {
+            request.body(bytes);
         } else if (body instanceof InputStream stream) {
             request.body(stream);
         } else if (body != null) {
