@@ -102,7 +102,7 @@ public class SyncService {
             JsonNode item = items.get(index);
             if (!(item instanceof ObjectNode attempt)) {
                 results[index] = SyncAttemptsResponse.Result.rejected(index, null,
-                        ApiProblem.invalid(itemPath(index), "must be an attempt (a JSON object)").toProblem());
+                        ApiProblem.invalid("", "must be an attempt (a JSON object)").toProblemAt(itemPath(index)));
                 continue;
             }
             try {

@@ -2,6 +2,7 @@ package com.homeworkapi.common;
 
 import static com.homeworkapi.support.Problems.assertInvalidField;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,6 @@ import com.homeworkapi.review.ReviewRequest;
 import com.homeworkapi.support.ApiOperation;
 import com.homeworkapi.support.SeededClient;
 import com.homeworkapi.support.TestClinic;
-import com.homeworkapi.sync.SyncAttemptsRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Method;
 import io.restassured.response.Response;
@@ -70,7 +70,8 @@ class StrictJsonTest {
             Map.entry(ApiOperation.CREATE_ASSIGNMENT, AssignmentRequest.class),
             Map.entry(ApiOperation.UPDATE_ASSIGNMENT, AssignmentRequest.class),
             Map.entry(ApiOperation.LOG_ATTEMPT, AttemptRequest.class),
-            Map.entry(ApiOperation.SYNC_ATTEMPTS, SyncAttemptsRequest.class),
+            // Each item of a batch is read as the single POST's body.
+            Map.entry(ApiOperation.SYNC_ATTEMPTS, AttemptRequest.class),
             Map.entry(ApiOperation.RECORD_MEASUREMENT, MeasurementRequest.class),
             Map.entry(ApiOperation.CREATE_REVIEW, ReviewRequest.class),
             Map.entry(ApiOperation.UPDATE_CLINIC_SETTINGS, ClinicSettingsRequest.class));
@@ -92,6 +93,16 @@ class StrictJsonTest {
 
     /** The content of a JSON string as bytes on the wire, between its quotes. */
     record Text(String description, byte[] json) {
+
+        /** Written in ASCII with JSON's escapes, so the document itself is well-formed UTF-8. */
+        boolean escaped() {
+            for (byte unit : json) {
+                if (unit < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A text field of a body: property names and list indexes, as errors[].field names it. */
@@ -131,10 +142,28 @@ class StrictJsonTest {
         assertAll(operationsWithBody().flatMap(operation -> textFields(operation).stream()
                 .flatMap(field -> HALF_A_CHARACTER.stream().map(text -> described(
                         operation + " " + field.name() + " with " + text.description(),
-                        () -> assertInvalidField(operation.sendWithBody(seeded.clinic.sendingBadInputTo(operation),
-                                seeded, withText(operation.validBody(), field, text)), field.name()))))));
+                        () -> assertRefused(operation, text, operation.sendWithBody(
+                                seeded.clinic.sendingBadInputTo(operation), seeded,
+                                withText(operation.validBody(), field, text)), field.name()))))));
 
         assertEquals(before, seeded.state());
+    }
+
+    /**
+     * A 400 naming the field. A batch is read as a whole document first: an escaped half
+     * character leaves it readable, so only its item is rejected, naming the field; bytes that
+     * are not UTF-8 make the document itself unreadable, so the whole request is, as body.
+     */
+    private static void assertRefused(ApiOperation operation, Text text, Response response, String field) {
+        if (operation != ApiOperation.SYNC_ATTEMPTS) {
+            assertInvalidField(response, field);
+        } else if (text.escaped()) {
+            response.then().statusCode(200).body("results[0].status", equalTo("rejected"))
+                    .body("results[0].problem.status", equalTo(400))
+                    .body("results[0].problem.errors.field", hasItem(field));
+        } else {
+            assertInvalidField(response, "body");
+        }
     }
 
     @Test
@@ -229,7 +258,8 @@ class StrictJsonTest {
 
     /** The text fields of an operation's body, found in the record it is read into. */
     private static List<TextField> textFields(ApiOperation operation) {
-        return textFields(BODY_TYPES.get(operation), List.of());
+        List<Object> root = operation == ApiOperation.SYNC_ATTEMPTS ? List.of("attempts", 0) : List.of();
+        return textFields(BODY_TYPES.get(operation), root);
     }
 
     private static List<TextField> textFields(Class<?> record, List<Object> prefix) {
