@@ -315,6 +315,9 @@ class AuthorizationMatrixTest {
         NO_CLINIC_ID((clinic, role) -> Tokens.sign(Tokens.claims(null, role, "staff-x"))),
         CLINIC_ID_NOT_A_UUID((clinic, role) -> Tokens.sign(Tokens.claims(null, role, "staff-x")
                 .claim("clinic_id", "clinic-42"))),
+        WRONG_AUDIENCE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
+                .audience("https://other-api.example"))),
+        NO_AUDIENCE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x").remove("aud"))),
         CLIENT_WITHOUT_CLIENT_ID((clinic, role) -> Tokens.sign(Tokens.claims(clinic, "client", "client-x")));
 
         private final BiFunction<UUID, String, String> token;
