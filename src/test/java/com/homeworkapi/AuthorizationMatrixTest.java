@@ -318,6 +318,10 @@ class AuthorizationMatrixTest {
         WRONG_AUDIENCE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
                 .audience("https://other-api.example"))),
         NO_AUDIENCE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x").remove("aud"))),
+        /** Issued a year ahead with an hour to live: without a check of iat, good for a year. */
+        ISSUED_IN_THE_FUTURE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
+                .issuedAt(Instant.now().plusSeconds(365L * 24 * 3600))
+                .expiresAt(Instant.now().plusSeconds(365L * 24 * 3600 + 3600)))),
         CLIENT_WITHOUT_CLIENT_ID((clinic, role) -> Tokens.sign(Tokens.claims(clinic, "client", "client-x")));
 
         private final BiFunction<UUID, String, String> token;

@@ -89,8 +89,15 @@ public class ProblemMappers {
         return respond(ApiProblem.invalid("body", "could not be read as the expected JSON").toProblem());
     }
 
+    /**
+     * A check of the service's own says what is wrong with a token (its cause); why the token
+     * library refused one (signature, expiry, audience) stays unsaid.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException exception) {
+        if (exception.getCause() instanceof ApiProblem problem && problem.status() == 401) {
+            return challenge(problem.toProblem());
+        }
         return challenge(ApiProblem.unauthorized("A valid bearer token is required.").toProblem());
     }
 
