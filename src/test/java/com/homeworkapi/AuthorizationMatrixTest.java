@@ -322,6 +322,9 @@ class AuthorizationMatrixTest {
         ISSUED_IN_THE_FUTURE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
                 .issuedAt(Instant.now().plusSeconds(365L * 24 * 3600))
                 .expiresAt(Instant.now().plusSeconds(365L * 24 * 3600 + 3600)))),
+        /** Client and staff at once: scoped to one client or to the whole clinic? Neither. */
+        CLIENT_AND_STAFF_ROLES((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "client-x")
+                .groups(Set.of("client", role)).claim("client_id", UUID.randomUUID().toString()))),
         CLIENT_WITHOUT_CLIENT_ID((clinic, role) -> Tokens.sign(Tokens.claims(clinic, "client", "client-x")));
 
         private final BiFunction<UUID, String, String> token;

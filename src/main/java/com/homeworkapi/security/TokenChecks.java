@@ -20,6 +20,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Its {@code iat} must be there and not lie further ahead of our clock than the clock skew.
  * SmallRye only bounds {@code exp - iat} by JWT_MAX_TTL, so a token "issued" a year ahead with
  * an hour to live would otherwise be good for a year.
+ *
+ * <p>Its roles must not mix {@code client} with a staff role: the client role narrows a token
+ * to one client, while a staff role opens the staff-only operations (the whole clinic's
+ * reports, say), which never ask which client the caller is.
  */
 @ApplicationScoped
 public class TokenChecks implements SecurityIdentityAugmentor {
@@ -46,6 +50,9 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         // Compared as epoch seconds: an iat past the years an Instant holds is refused, not a 500.
         if (issuedAt.longValue() > now.plus(config.allowedClockSkew()).getEpochSecond()) {
             return ApiProblem.unauthorized("The token's iat lies in the future; check the identity provider's clock.");
+        }
+        if (Roles.mixesClientAndStaff(token.getGroups())) {
+            return ApiProblem.unauthorized("A token may not carry the client role together with a staff role.");
         }
         return null;
     }

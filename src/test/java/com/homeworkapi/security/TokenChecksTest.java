@@ -14,11 +14,15 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The edges of the token checks: how far a valid token may go, and which detail a refused one
@@ -88,6 +92,34 @@ class TokenChecksTest {
         jws.setKey(Tokens.devKey());
 
         assertProblem(anyResponse(jws.getCompactSerialization()).get("/v1/clients"), 401);
+    }
+
+    /** The client's own data and a staff operation alike: the token is no credential at all. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"clinician", "integration", "admin"})
+    void shouldRefuseATokenThatIsAClientsAndStaffAtOnce(String staffRole) {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        String token = Tokens.sign(Tokens.claims(clinic.id, "client", "client-" + clientId)
+                .groups(new LinkedHashSet<>(List.of("client", staffRole))).claim("client_id", clientId.toString()));
+        String detail = "A token may not carry the client role together with a staff role.";
+
+        assertUnauthorized(anyResponse(token).get("/v1/clients/{id}", clientId), detail);
+        assertUnauthorized(anyResponse(token).get("/v1/clients"), detail);
+        assertUnauthorized(anyResponse(token).body(Map.of("timeZone", "Europe/Berlin")).post("/v1/clients"), detail);
+    }
+
+    /** Identity providers add groups of their own; only the roles of this API count. */
+    @Test
+    void shouldAcceptAClientTokenWithAGroupThisServiceDoesNotKnow() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        String token = Tokens.sign(Tokens.claims(clinic.id, "client", "client-" + clientId)
+                .groups(new LinkedHashSet<>(List.of("client", "offline_access")))
+                .claim("client_id", clientId.toString()));
+
+        TestClinic.as(token).get("/v1/clients/{id}", clientId).then().statusCode(200);
+        assertProblem(anyResponse(token).get("/v1/clients"), 403);
     }
 
     private static RequestSpecification anyResponse(String token) {
