@@ -479,8 +479,8 @@ class AuthorizationMatrixTest {
     private static List<String> csvFirstColumn(RequestSpecification staff) {
         Response csv = staff.accept("text/csv").get("/v1/reports/compliance");
         csv.then().statusCode(200).contentType(startsWith("text/csv"));
-        // Client ids are UUIDs: the first cell of a row is never quoted.
-        return csv.asString().lines().map(line -> line.split(",", 2)[0]).toList();
+        // Client ids are UUIDs: the first cell of a row, quoted like every cell, holds no comma or quote.
+        return csv.asString().lines().map(line -> line.split(",", 2)[0].replace("\"", "")).toList();
     }
 
     // --- Assertions ------------------------------------------------------------------
