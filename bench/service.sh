@@ -19,7 +19,7 @@ start_service() {
     ./mvnw -B -q package -DskipTests
   fi
   env "$@" DB_SCHEMA="$schema" PORT="$port" JWT_ISSUER=https://dev.homework-api.local \
-    JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem \
+    JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem JWT_AUDIENCE=homework-api \
     SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
     java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   APP=$!

@@ -315,6 +315,16 @@ class AuthorizationMatrixTest {
         NO_CLINIC_ID((clinic, role) -> Tokens.sign(Tokens.claims(null, role, "staff-x"))),
         CLINIC_ID_NOT_A_UUID((clinic, role) -> Tokens.sign(Tokens.claims(null, role, "staff-x")
                 .claim("clinic_id", "clinic-42"))),
+        WRONG_AUDIENCE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
+                .audience("https://other-api.example"))),
+        NO_AUDIENCE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x").remove("aud"))),
+        /** Issued a year ahead with an hour to live: without a check of iat, good for a year. */
+        ISSUED_IN_THE_FUTURE((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "staff-x")
+                .issuedAt(Instant.now().plusSeconds(365L * 24 * 3600))
+                .expiresAt(Instant.now().plusSeconds(365L * 24 * 3600 + 3600)))),
+        /** Client and staff at once: scoped to one client or to the whole clinic? Neither. */
+        CLIENT_AND_STAFF_ROLES((clinic, role) -> Tokens.sign(Tokens.claims(clinic, role, "client-x")
+                .groups(Set.of("client", role)).claim("client_id", UUID.randomUUID().toString()))),
         CLIENT_WITHOUT_CLIENT_ID((clinic, role) -> Tokens.sign(Tokens.claims(clinic, "client", "client-x")));
 
         private final BiFunction<UUID, String, String> token;
@@ -469,8 +479,8 @@ class AuthorizationMatrixTest {
     private static List<String> csvFirstColumn(RequestSpecification staff) {
         Response csv = staff.accept("text/csv").get("/v1/reports/compliance");
         csv.then().statusCode(200).contentType(startsWith("text/csv"));
-        // Client ids are UUIDs: the first cell of a row is never quoted.
-        return csv.asString().lines().map(line -> line.split(",", 2)[0]).toList();
+        // Client ids are UUIDs: the first cell of a row, quoted like every cell, holds no comma or quote.
+        return csv.asString().lines().map(line -> line.split(",", 2)[0].replace("\"", "")).toList();
     }
 
     // --- Assertions ------------------------------------------------------------------

@@ -34,6 +34,12 @@ class DevTokenScriptTest {
         TestClinic.as(expired).get("/v1/clients").then().statusCode(401);
     }
 
+    @Test
+    void shouldMintTokensForAnotherAudienceWhenAsked() throws Exception {
+        String elsewhere = mint("--role", "clinician", "--aud", "https://other-api.example");
+        TestClinic.as(elsewhere).get("/v1/clients").then().statusCode(401);
+    }
+
     private static String mint(String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "dev/mint-token.sh"));
         command.addAll(List.of(options));

@@ -67,8 +67,15 @@ public class ProblemMappers {
         return responses.toResponse(JsonProblems.ofBody(exception));
     }
 
+    /**
+     * A check of the service's own says what is wrong with a token (its cause); why the token
+     * library refused one (signature, expiry, audience) stays unsaid.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException exception) {
+        if (exception.getCause() instanceof ApiProblem problem && problem.status() == 401) {
+            return responses.toResponse(problem);
+        }
         return responses.toResponse(ApiProblem.bearerTokenRequired());
     }
 

@@ -24,8 +24,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * The {@code Idempotency-Key} header (IETF httpapi draft) for every POST, in one place rather
  * than in each resource. Runs after the endpoint was matched and the caller authenticated and
- * authorized, so a key is scoped to the caller's clinic and token subject, and a request the
- * caller may not make never claims one.
+ * authorized, so a key is scoped to the caller's clinic, token subject and authority (roles and,
+ * for a client token, its client), and a request the caller may not make never claims one. A
+ * stored answer thus only goes to a token allowed exactly what the token that made it was:
+ * scoping was chosen over checking visibility at replay time, which would have to know, for
+ * every operation, what each stored body reveals.
  *
  * <p>A POST without the header costs nothing here. With it: one INSERT claims the key before
  * the request runs, one UPDATE stores the response after it. A retry with the same key and the
@@ -69,7 +72,8 @@ public class IdempotencyFilter {
             return null;
         }
         String key = validKey(sent);
-        IdempotencyRecord.Key scope = new IdempotencyRecord.Key(caller.clinicId(), subject(), key);
+        IdempotencyRecord.Key scope = new IdempotencyRecord.Key(caller.clinicId(), subject(),
+                caller.authority(), key);
         // The body is already buffered; read it for the fingerprint and hand the same bytes on.
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One Idempotency-Key of one caller (clinic and token subject), the request it was first used
- * for and, once answered, the response that retries get back. Written only by the native
+ * One Idempotency-Key of one caller (clinic, token subject and authority: the token's roles
+ * and, for a client, its client), the request it was first used for and, once answered, the
+ * response that retries get back. Written only by the native
  * statements of {@link IdempotencyRecordRepository}; read as an entity.
  */
 @Entity
@@ -28,6 +29,10 @@ public class IdempotencyRecord {
 
     @Id
     public String subject;
+
+    /** What the token may see besides its clinic: see {@code Caller.authority()}. */
+    @Id
+    public String authority;
 
     @Id
     @Column(name = "idempotency_key")
@@ -64,8 +69,11 @@ public class IdempotencyRecord {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
-    /** The primary key: a key string means something only together with whose it is. */
-    public record Key(UUID clinicId, String subject, String key) implements Serializable {
+    /**
+     * The primary key: a key string means something only together with whose it is, and a
+     * stored answer goes only to a token allowed exactly what the one that made it was.
+     */
+    public record Key(UUID clinicId, String subject, String authority, String key) implements Serializable {
     }
 
     boolean completed() {

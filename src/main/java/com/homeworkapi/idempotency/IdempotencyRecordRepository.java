@@ -23,10 +23,11 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
     public boolean claim(IdempotencyRecord.Key key, Fingerprint fingerprint, Instant now, Instant expiresAt,
             Instant abandonedBefore) {
         int claimed = getEntityManager().createNativeQuery("""
-                insert into idempotency_key as held (clinic_id, subject, idempotency_key, request_method,
-                    request_path, request_sha256, state, created_at, expires_at)
-                values (:clinic, :subject, :key, :method, :path, :sha256, 'in_progress', :now, :expiresAt)
-                on conflict (clinic_id, subject, idempotency_key) do update
+                insert into idempotency_key as held (clinic_id, subject, authority, idempotency_key,
+                    request_method, request_path, request_sha256, state, created_at, expires_at)
+                values (:clinic, :subject, :authority, :key, :method, :path, :sha256, 'in_progress', :now,
+                    :expiresAt)
+                on conflict (clinic_id, subject, authority, idempotency_key) do update
                     set request_method = excluded.request_method, request_path = excluded.request_path,
                         request_sha256 = excluded.request_sha256, state = 'in_progress', response_status = null,
                         response_body = null, content_type = null, location = null, etag = null,
@@ -36,6 +37,7 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
                 """)
                 .setParameter("clinic", key.clinicId())
                 .setParameter("subject", key.subject())
+                .setParameter("authority", key.authority())
                 .setParameter("key", key.key())
                 .setParameter("method", fingerprint.method())
                 .setParameter("path", fingerprint.path())
@@ -60,7 +62,7 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
                 update idempotency_key
                 set state = 'completed', response_status = :status, response_body = :body,
                     content_type = :contentType, location = :location, etag = :etag
-                where clinic_id = :clinic and subject = :subject and idempotency_key = :key
+                where clinic_id = :clinic and subject = :subject and authority = :authority and idempotency_key = :key
                     and state = 'in_progress' and created_at = :claimedAt
                 """)
                 .setParameter("status", response.status())
@@ -70,6 +72,7 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
                 .setParameter("etag", response.etag())
                 .setParameter("clinic", claim.key().clinicId())
                 .setParameter("subject", claim.key().subject())
+                .setParameter("authority", claim.key().authority())
                 .setParameter("key", claim.key().key())
                 .setParameter("claimedAt", claim.claimedAt())
                 .executeUpdate() == 1;
@@ -79,11 +82,12 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
     public void release(Claim claim) {
         getEntityManager().createNativeQuery("""
                 delete from idempotency_key
-                where clinic_id = :clinic and subject = :subject and idempotency_key = :key
+                where clinic_id = :clinic and subject = :subject and authority = :authority and idempotency_key = :key
                     and state = 'in_progress' and created_at = :claimedAt
                 """)
                 .setParameter("clinic", claim.key().clinicId())
                 .setParameter("subject", claim.key().subject())
+                .setParameter("authority", claim.key().authority())
                 .setParameter("key", claim.key().key())
                 .setParameter("claimedAt", claim.claimedAt())
                 .executeUpdate();

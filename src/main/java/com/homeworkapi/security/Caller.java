@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -55,6 +56,19 @@ public class Caller {
 
     public String subject() {
         return token.getSubject();
+    }
+
+    /**
+     * Everything in the token, besides its clinic and subject, that decides what the caller may
+     * do and see: its roles (sorted) and, for a client's token, its client; for example
+     * {@code admin,clinician} or {@code client;client_id=3f6c1a52-...}. Two tokens that agree on
+     * clinic, subject and this are allowed exactly the same, so one may be given what the other
+     * was answered. Whatever else comes to narrow a token (SMART scopes) belongs in here too.
+     */
+    public String authority() {
+        String roles = token.getGroups().stream().filter(Roles.ALL::contains).sorted()
+                .collect(Collectors.joining(","));
+        return ownClientId().map(client -> roles + ";client_id=" + client).orElse(roles);
     }
 
     private boolean isClient() {

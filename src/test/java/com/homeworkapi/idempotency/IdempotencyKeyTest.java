@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The Idempotency-Key header on every POST: a retry gets the first answer back and stores
  * nothing, another request under the same key is 422, a key still in use is 409, and keys are
- * the caller's own (clinic and subject) for as long as they are kept.
+ * the caller's own (clinic, subject, roles and client) for as long as they are kept.
  */
 @QuarkusTest
 class IdempotencyKeyTest {
@@ -279,6 +280,102 @@ class IdempotencyKeyTest {
         assertEquals(1, clientsOf(otherClinic));
     }
 
+    /**
+     * Two client tokens of one subject (one phone app login, say) for two clients: the second
+     * may not see the first one's assignment, so resending the first one's attempt under its key
+     * must answer what the second would be answered anyway, never the stored attempt and its note.
+     */
+    @Test
+    void shouldNotReplayAnotherClientsAnswerToAClientTokenWithTheSameSubject() {
+        TestClinic clinic = new TestClinic();
+        UUID firstClient = clinic.createClient();
+        UUID secondClient = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(firstClient);
+        String subject = "app-user-" + UUID.randomUUID();
+        Map<String, Object> attempt = Map.of("occurredAt", "2026-01-06T18:30:00+01:00", "outcome", "completed",
+                "note", "Touched the handle at my sister's flat");
+
+        withKey(clientToken(clinic, subject, firstClient), "k1").body(attempt)
+                .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201);
+        Response other = withKey(clientToken(clinic, subject, secondClient), "k1").body(attempt)
+                .post("/v1/assignments/{id}/attempts", assignmentId);
+
+        assertProblem(other, 404);
+        assertNull(other.header(REPLAYED));
+        assertEquals(1, attemptsOf(clinic, assignmentId));
+    }
+
+    /**
+     * A clinician may rate an attempt as clinician, the client may not (400). With the same
+     * subject and key, the client's token must get its own 400, not the clinician's 201.
+     */
+    @Test
+    void shouldNotReplayAStaffAnswerToAClientTokenWithTheSameSubject() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        String subject = "shared-" + UUID.randomUUID();
+        Map<String, Object> rated = Map.of("occurredAt", "2026-01-06T18:30:00+01:00", "outcome", "completed",
+                "quality", Map.of("rating", 3, "rater", "clinician"));
+
+        withKey(Tokens.sign(Tokens.claims(clinic.id, "clinician", subject)), "rated").body(rated)
+                .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201);
+        Response asClient = withKeySendingBadInput(clientToken(clinic, subject, clientId), "rated").body(rated)
+                .post("/v1/assignments/{id}/attempts", assignmentId);
+
+        assertInvalidField(asClient, "quality.rater");
+        assertNull(asClient.header(REPLAYED));
+        assertEquals(1, attemptsOf(clinic, assignmentId));
+    }
+
+    /** Roles are compared as a set: the same roles in another order are the same caller. */
+    @Test
+    void shouldKeepTheKeysOfTheSameSubjectWithOtherRolesApart() {
+        TestClinic clinic = new TestClinic();
+        String subject = "staff-" + UUID.randomUUID();
+        Map<String, Object> client = Map.of("timeZone", "Europe/Berlin");
+        String clinician = Tokens.sign(Tokens.claims(clinic.id, "clinician", subject));
+        String admin = Tokens.sign(Tokens.claims(clinic.id, "admin", subject));
+        String both = Tokens.sign(Tokens.claims(clinic.id, "clinician", subject)
+                .groups(new LinkedHashSet<>(List.of("clinician", "admin"))));
+        String bothReordered = Tokens.sign(Tokens.claims(clinic.id, "clinician", subject)
+                .groups(new LinkedHashSet<>(List.of("admin", "clinician"))));
+
+        List<Response> answers = Stream.of(clinician, admin, both)
+                .map(token -> withKey(token, "roles").body(client).post("/v1/clients")).toList();
+        Response reordered = withKey(bothReordered, "roles").body(client).post("/v1/clients");
+
+        assertAll(answers.stream().map(answer -> (Executable) () -> {
+            answer.then().statusCode(201);
+            assertNull(answer.header(REPLAYED));
+        }));
+        assertEquals(3, answers.stream().map(answer -> answer.path("id")).distinct().count());
+        assertEquals(Answer.of(answers.get(2)), Answer.of(reordered));
+        assertEquals("true", reordered.header(REPLAYED));
+        assertEquals(3, clientsOf(clinic));
+    }
+
+    /** A retry often carries a fresh token: the same caller, so it gets the first answer back. */
+    @Test
+    void shouldReplayToAFreshTokenOfTheSameCaller() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        String subject = "phone-" + UUID.randomUUID();
+        Map<String, Object> attempt = Map.of("occurredAt", "2026-01-06T18:30:00+01:00", "outcome", "completed");
+        String earlier = Tokens.sign(Tokens.claims(clinic.id, "client", subject).claim("client_id", clientId.toString())
+                .issuedAt(Instant.now().minusSeconds(300)).expiresAt(Instant.now().plusSeconds(300)));
+
+        Response first = withKey(earlier, "fresh").body(attempt).post("/v1/assignments/{id}/attempts", assignmentId);
+        Response retry = withKey(clientToken(clinic, subject, clientId), "fresh").body(attempt)
+                .post("/v1/assignments/{id}/attempts", assignmentId);
+
+        first.then().statusCode(201);
+        assertEquals(Answer.of(first), Answer.of(retry));
+        assertEquals("true", retry.header(REPLAYED));
+        assertEquals(1, attemptsOf(clinic, assignmentId));
+    }
+
     @Test
     void shouldClaimNoKeyForARequestTheCallersRoleMayNotMake() {
         TestClinic clinic = new TestClinic();
@@ -400,6 +497,10 @@ class IdempotencyKeyTest {
             return new Answer(response.statusCode(), response.asString(), response.contentType(),
                     response.header("Location"), response.header("ETag"));
         }
+    }
+
+    private static String clientToken(TestClinic clinic, String subject, UUID clientId) {
+        return Tokens.sign(Tokens.claims(clinic.id, "client", subject).claim("client_id", clientId.toString()));
     }
 
     private static RequestSpecification withKey(String token, String key) {

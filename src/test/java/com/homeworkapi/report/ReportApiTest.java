@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.homeworkapi.support.HomeworkHistory;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,45 @@ class ReportApiTest {
         assertTrue(csv.asString().contains("\r\n"), "RFC 4180 lines end in CRLF");
     }
 
+    /**
+     * Display names as a spreadsheet should show them when it reads the file as written (comma
+     * separated): neutralised with an apostrophe wherever a formula could start, otherwise as
+     * sent. A formula can start at the cell's start and after any character a locale may split
+     * cells on (semicolon, comma, tab, line break), as the parse below with ";" shows.
+     */
+    private static final Map<String, String> DISPLAY_NAMES_AS_READ = orderedPairs(
+            "x;=1+1", "x;'=1+1",
+            "=HYPERLINK(\"http://x\",\"a, b\")", "'=HYPERLINK(\"http://x\",\"a, b\")",
+            "a,b", "a,b",
+            "\"quoted\"", "\"quoted\"",
+            "line\nbreak", "line\nbreak",
+            "\t=1", "'\t'=1",
+            "-2+3", "'-2+3",
+            "a; \"=1+1\"", "a;' \"=1+1\"",
+            "Smith,@SUM(A1)", "Smith,'@SUM(A1)",
+            "Dana O'Neill-Park", "Dana O'Neill-Park");
+
+    @Test
+    void noCellOfTheCsvStartsAFormulaWhicheverSeparatorASpreadsheetSplitsOn() {
+        TestClinic clinic = new TestClinic();
+        Map<String, String> expectedByClient = new HashMap<>();
+        DISPLAY_NAMES_AS_READ.forEach((name, asRead) -> expectedByClient.put(clinic.createClient(
+                Map.of("timeZone", "Europe/Berlin", "displayName", name)).toString(), asRead));
+
+        String csv = clinic.clinician().accept("text/csv").get("/v1/reports/compliance").then().statusCode(200)
+                .extract().asString();
+
+        List<List<String>> rows = parseCsv(csv);
+        assertEquals(DISPLAY_NAMES_AS_READ.size() + 1, rows.size());
+        rows.subList(1, rows.size()).forEach(row -> assertEquals(expectedByClient.get(row.get(0)), row.get(1)));
+        assertTrue(csv.startsWith("\"clientId\",\"displayName\","), "every cell is quoted, the header's too");
+        for (char separator : new char[] {',', ';', '\t'}) {
+            for (String cell : cellsAsASpreadsheetSplitsThem(csv, separator)) {
+                assertFalse(startsFormula(cell), "split on '" + separator + "', a cell starts a formula: " + cell);
+            }
+        }
+    }
+
     @Test
     void clientTokensGetNoReportsAndOtherClinicsSeeNoneOfOurClients() {
         Caseload caseload = Caseload.create();
@@ -140,6 +181,57 @@ class ReportApiTest {
                 .then().statusCode(400).body("errors.field", contains("clinicianId"));
         clinic.clinicianSendingBadInput().accept("application/xml").get("/v1/reports/compliance").then()
                 .statusCode(406);
+    }
+
+    /**
+     * How a spreadsheet importing with {@code separator} cuts the file: a cell that starts with a
+     * quote runs to the next lone quote, and anything after that up to the separator is kept as
+     * it stands; line breaks outside quotes end a row.
+     */
+    static List<String> cellsAsASpreadsheetSplitsThem(String text, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean atCellStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && atCellStart) {
+                quoted = true;
+                atCellStart = false;
+            } else if (c == separator || c == '\r' || c == '\n') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+                atCellStart = true;
+            } else {
+                cell.append(c);
+                atCellStart = false;
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** A spreadsheet may drop leading spaces and quotes before it looks at the first character. */
+    static boolean startsFormula(String cell) {
+        String rest = cell.replaceFirst("^[ \"]+", "");
+        return !rest.isEmpty() && "=+-@\t\r".indexOf(rest.charAt(0)) >= 0;
+    }
+
+    private static Map<String, String> orderedPairs(String... keysAndValues) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            pairs.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return pairs;
     }
 
     /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */

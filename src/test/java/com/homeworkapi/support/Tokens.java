@@ -18,6 +18,8 @@ import java.util.UUID;
 public final class Tokens {
 
     public static final String ISSUER = "https://dev.homework-api.local";
+    /** The audience the test profile expects (as dev/mint-token.sh puts it in dev tokens). */
+    public static final String AUDIENCE = "homework-api";
     private static final PrivateKey DEV_KEY = readDevKey();
 
     private Tokens() {
@@ -33,13 +35,18 @@ public final class Tokens {
 
     /** A token that is valid in every way but the one a test breaks. */
     public static JwtClaimsBuilder claims(UUID clinicId, String role, String subject) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role))
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(role))
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
         return clinicId == null ? claims : claims.claim("clinic_id", clinicId.toString());
     }
 
     public static String sign(JwtClaimsBuilder claims) {
         return claims.sign(DEV_KEY);
+    }
+
+    /** The development key, for a token the claims builder cannot make (one without iat). */
+    public static PrivateKey devKey() {
+        return DEV_KEY;
     }
 
     public static String signWithForeignKey(JwtClaimsBuilder claims) {
