@@ -38,8 +38,11 @@ public class ClientScores {
     /** Clients scored per transaction: large enough for few queries, small enough to hold in memory. */
     static final int CHUNK = 500;
 
-    /** Raise when the scoring rules or the kept JSON change: every kept score becomes stale. */
-    static final int SCORING_VERSION = 1;
+    /**
+     * Raise when the scoring rules or the kept JSON change: every kept score becomes stale.
+     * 2: the kept evidence names the slip rule setback_run_below_at_risk_weeks.
+     */
+    static final int SCORING_VERSION = 2;
 
     @Inject
     ScoreStore store;

@@ -30,15 +30,11 @@ public final class StatusClassifier {
             List<SymptomScore> measurements,
             Map<String, Instrument> instruments,
             ScoringSettings settings) {
-        return classify(weeks, histories(measurements, instruments, settings), settings);
-    }
-
-    public static ClientStatusReport classify(List<ClientWeek> weeks, List<SymptomHistory> histories, ScoringSettings settings) {
-        return new Walk(histories, settings).run(withGapsFilled(weeks));
+        return new Walk(histories(measurements, instruments, settings), settings).run(withGapsFilled(weeks));
     }
 
     /** Groups measurements by instrument, in first-seen order. */
-    public static List<SymptomHistory> histories(List<SymptomScore> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
+    private static List<SymptomHistory> histories(List<SymptomScore> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
         Map<String, List<SymptomScore>> byCode = new LinkedHashMap<>();
         for (SymptomScore measurement : measurements) {
             if (!instruments.containsKey(measurement.instrumentCode())) {
@@ -262,12 +258,14 @@ public final class StatusClassifier {
                 explanation = String.format(Locale.ROOT, "%d setback weeks in a row: at risk from %d, relapse at %d",
                         run, settings.atRiskWeeks(), settings.relapseWeeks());
             } else if (status == ClinicalStatus.SLIP) {
-                rule = Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS;
-                explanation = String.format(Locale.ROOT, "%d setback week(s), fewer than %d, and symptoms %s",
-                        run, settings.relapseWeeks(), histories.isEmpty() ? "not measured" : "still reliably better than baseline or not yet followed up");
+                rule = Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS;
+                explanation = String.format(Locale.ROOT, "%d setback week(s) in a row, fewer than the %d that make a client at risk, and symptoms %s",
+                        run, settings.atRiskWeeks(), histories.isEmpty() ? "not measured" : "still reliably better than baseline or not yet followed up");
             } else {
                 rule = Rules.SETBACK_WITHOUT_SYMPTOM_GAINS;
-                explanation = String.format(Locale.ROOT, "%d setback week(s) while symptoms are not reliably better than baseline", run);
+                explanation = String.format(Locale.ROOT,
+                        "%d setback week(s) in a row, fewer than %d, but symptoms are not reliably better than baseline: at risk",
+                        run, settings.atRiskWeeks());
             }
             return evidence(rule, explanation, runWeeks, runCompliance, scores);
         }

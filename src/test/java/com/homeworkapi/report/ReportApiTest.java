@@ -78,7 +78,7 @@ class ReportApiTest {
                 .body("items.status.code", contains("relapse", "slip"))
                 .body("items[0].status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks"))
                 .body("items[0].status.evidence.weeks", hasSize(4))
-                .body("items[1].status.evidence.rule", equalTo("setback_run_below_relapse_weeks"));
+                .body("items[1].status.evidence.rule", equalTo("setback_run_below_at_risk_weeks"));
     }
 
     @Test

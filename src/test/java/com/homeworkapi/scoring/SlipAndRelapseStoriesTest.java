@@ -32,7 +32,7 @@ class SlipAndRelapseStoriesTest {
         assertEquals(ClinicalStatus.SLIP, report.status());
         assertEquals("worsening", report.fhirAchievementStatus());
         Evidence evidence = report.evidence();
-        assertEquals(Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS, evidence.rule());
+        assertEquals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS, evidence.rule());
         assertEquals(List.of(FIRST.plusWeeks(8)), evidence.weeks());
         assertEquals(List.of(0.0), evidence.compliance());
         assertEquals(0.5, evidence.thresholds().get("adequate"));
@@ -197,7 +197,7 @@ class SlipAndRelapseStoriesTest {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.0), scores);
 
         assertEquals(ClinicalStatus.SLIP, report.status());
-        assertEquals(Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS, report.evidence().rule());
+        assertEquals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS, report.evidence().rule());
     }
 
     @Test
@@ -223,6 +223,22 @@ class SlipAndRelapseStoriesTest {
 
         assertFalse(report.week(FIRST.plusWeeks(4)).setback());
         assertEquals(ClinicalStatus.ON_TRACK, report.status());
+    }
+
+    @Test
+    void aSlipIsARunShorterThanAtRiskWeeksAndItsRuleAndExplanationSaySo() {
+        ScoringSettings slowToWorry = ScoringSettings.DEFAULTS.withWeeks(2, 3, 5, 2);
+
+        ClientStatusReport report = StatusClassifier.classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.0, 0.0), List.of(),
+                Instrument.catalogue(List.of()), slowToWorry);
+
+        assertEquals(ClinicalStatus.SLIP, report.status());
+        assertEquals("setback_run_below_at_risk_weeks", report.evidence().rule());
+        assertEquals("2 setback week(s) in a row, fewer than the 3 that make a client at risk, and symptoms not measured",
+                report.evidence().explanation());
+        ClientStatusReport oneMore = StatusClassifier.classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0), List.of(),
+                Instrument.catalogue(List.of()), slowToWorry);
+        assertEquals(ClinicalStatus.AT_RISK, oneMore.status());
     }
 
     @Test
