@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
@@ -122,6 +123,26 @@ class ScoringPropertiesTest {
                 assertEquals(Rules.NOTHING_EXPECTED_CARRIES_STATUS, rule);
                 assertEquals(ClinicalStatus.RELAPSE, weeks.get(i - 1).status());
             }
+        }
+    }
+
+    @Property
+    void noEvidenceListsTheSameWeekOrScoreTwice(
+            @ForAll("complianceSeries") List<Double> compliance,
+            @ForAll("phq9Series") List<SymptomScore> measurements) {
+        ClientStatusReport report = Fixtures.classify(weeksOf(compliance, true), measurements);
+
+        List<Evidence> all = new ArrayList<>();
+        all.add(report.evidence());
+        report.weeks().forEach(week -> all.add(week.evidence()));
+        report.episodes().forEach(episode -> all.add(episode.evidence()));
+        for (SymptomSummary symptom : report.symptoms()) {
+            all.add(symptom.evidence());
+            symptom.relapses().forEach(relapse -> all.add(relapse.evidence()));
+        }
+        for (Evidence evidence : all) {
+            assertEquals(new HashSet<>(evidence.weeks()).size(), evidence.weeks().size(), () -> evidence.toString());
+            assertEquals(new HashSet<>(evidence.scores()).size(), evidence.scores().size(), () -> evidence.toString());
         }
     }
 

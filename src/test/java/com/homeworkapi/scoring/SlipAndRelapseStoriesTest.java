@@ -211,7 +211,8 @@ class SlipAndRelapseStoriesTest {
         assertTrue(worse.setback());
         assertEquals(Rules.SETBACK_SYMPTOM_WORSENING, worse.setbackReason());
         assertEquals(ClinicalStatus.SLIP, worse.status());
-        assertTrue(worse.evidence().scores().contains(phq9(13, start.plusWeeks(4).plusDays(2))));
+        // The worsening is also the latest score: listed once, after the baseline.
+        assertEquals(List.of(phq9(13, start.plusWeeks(4).plusDays(2)), phq9(22, start)), worse.evidence().scores());
     }
 
     @Test

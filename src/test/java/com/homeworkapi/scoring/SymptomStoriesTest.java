@@ -147,6 +147,17 @@ class SymptomStoriesTest {
     }
 
     @Test
+    void theSummaryListsEachScoreOnceWhenTheBaselineIsTheBestOrTheLatestIsTheBest() {
+        SymptomSummary noGains = summaryOf(Instrument.PHQ9, phq9(12, START), phq9(15, START.plusWeeks(4)));
+        SymptomSummary latestIsBest = summaryOf(Instrument.PHQ9, phq9(20, START), phq9(9, START.plusWeeks(4)));
+        SymptomSummary onlyBaseline = summaryOf(Instrument.PHQ9, phq9(20, START));
+
+        assertEquals(List.of(phq9(12, START), phq9(15, START.plusWeeks(4))), noGains.evidence().scores());
+        assertEquals(List.of(phq9(20, START), phq9(9, START.plusWeeks(4))), latestIsBest.evidence().scores());
+        assertEquals(List.of(phq9(20, START)), onlyBaseline.evidence().scores());
+    }
+
+    @Test
     void progressRetainedGoesBelowZeroWhenTheClientIsWorseThanAtBaseline() {
         SymptomSummary summary = summaryOf(Instrument.PHQ9, phq9(15, START), phq9(5, START.plusWeeks(4)), phq9(20, START.plusWeeks(8)));
 
