@@ -203,7 +203,7 @@ public final class StatusClassifier {
                 if (weeksBack > 0 && weeksBack < settings.recoveringWeeks()) {
                     status = ClinicalStatus.RECOVERING;
                     evidence = evidence(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK,
-                            String.format(Locale.ROOT, "back at %s for %d of %d weeks after a setback", band.name().toLowerCase(Locale.ROOT),
+                            String.format(Locale.ROOT, "back at adequate or better for %d of %d weeks after a setback",
                                     weeksBack, settings.recoveringWeeks()),
                             List.of(isoWeek), listOf(compliance), List.of());
                 } else if (weeksBack > 0) {

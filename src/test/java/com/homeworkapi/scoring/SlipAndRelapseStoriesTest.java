@@ -107,6 +107,14 @@ class SlipAndRelapseStoriesTest {
     }
 
     @Test
+    void aWeekBackAtMetAfterASlipIsExplainedAsAdequateOrBetter() {
+        ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.1, 0.9));
+
+        assertEquals(ClinicalStatus.RECOVERING, report.status());
+        assertEquals("back at adequate or better for 1 of 2 weeks after a setback", report.evidence().explanation());
+    }
+
+    @Test
     void twoAdequateWeeksAfterASlipAreBackOnTrack() {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.1, 0.6, 0.9));
 
