@@ -111,11 +111,12 @@ public final class StatusClassifier {
             if (assessed.isEmpty()) {
                 Evidence none = evidence(Rules.NO_WEEKS, "no weeks to judge yet", List.of(), List.of(), List.of());
                 return new ClientStatusReport(ClinicalStatus.NOT_ESTABLISHED,
-                        ClinicalStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, assessed, episodes, symptoms);
+                        ClinicalStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, 0, assessed, episodes,
+                        symptoms);
             }
             WeekAssessment current = assessed.get(assessed.size() - 1);
             return new ClientStatusReport(current.status(), current.status().fhirAchievementStatus(remission),
-                    statusEvidence(assessed), engaged, assessed, episodes, symptoms);
+                    statusEvidence(assessed), engaged, runWeeks.size(), assessed, episodes, symptoms);
         }
 
         /**

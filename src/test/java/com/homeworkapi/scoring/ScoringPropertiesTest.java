@@ -127,6 +127,38 @@ class ScoringPropertiesTest {
     }
 
     @Property
+    void setbackWeeksAreTheTrailingSetbackWeeksAndTheRunTheRulesHoldAgainstTheLimits(
+            @ForAll("complianceSeries") List<Double> compliance,
+            @ForAll("phq9Series") List<SymptomScore> measurements,
+            @ForAll boolean lastInProgress) {
+        ClientStatusReport report = Fixtures.classify(weeksOf(compliance, lastInProgress), measurements);
+
+        // A week with nothing expected is a setback only through a symptom worsening; otherwise it is passed over.
+        List<WeekAssessment> counted = report.weeks().stream()
+                .filter(week -> !week.inProgress() && (week.setback() || week.band() != Band.NOTHING_EXPECTED)).toList();
+        int setbacksAtTheEnd = 0;
+        while (setbacksAtTheEnd < counted.size() && counted.get(counted.size() - 1 - setbacksAtTheEnd).setback()) {
+            setbacksAtTheEnd++;
+        }
+        int trailing = setbacksAtTheEnd;
+        assertTrue(report.setbackWeeks() <= trailing, () -> report.setbackWeeks() + " > " + trailing);
+        if (report.engaged() && report.setbackWeeks() < trailing) {
+            // Only weeks from before engagement can be left out.
+            WeekAssessment firstLeftOut = counted.get(counted.size() - 1 - report.setbackWeeks() - 1);
+            assertEquals(ClinicalStatus.NOT_ESTABLISHED, firstLeftOut.status());
+        }
+        String rule = report.evidence().rule();
+        if (rule.equals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS) || rule.equals(Rules.SETBACK_WITHOUT_SYMPTOM_GAINS)
+                || rule.equals(Rules.SETBACK_RUN_REACHES_AT_RISK_WEEKS) || rule.equals(Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS)) {
+            assertEquals(report.evidence().weeks().size(), report.setbackWeeks());
+        }
+        if (report.setbackWeeks() > 0) {
+            assertTrue(EnumSet.of(ClinicalStatus.SLIP, ClinicalStatus.AT_RISK, ClinicalStatus.RELAPSE).contains(report.status()),
+                    () -> report.status().toString());
+        }
+    }
+
+    @Property
     void noEvidenceListsTheSameWeekOrScoreTwice(
             @ForAll("complianceSeries") List<Double> compliance,
             @ForAll("phq9Series") List<SymptomScore> measurements) {

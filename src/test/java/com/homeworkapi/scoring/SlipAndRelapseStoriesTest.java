@@ -51,6 +51,7 @@ class SlipAndRelapseStoriesTest {
                 ClinicalStatus.SLIP, ClinicalStatus.AT_RISK, ClinicalStatus.AT_RISK, ClinicalStatus.RELAPSE), statuses(report));
         assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals("in-progress", report.fhirAchievementStatus());
+        assertEquals(4, report.setbackWeeks());
         assertEquals(Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS, report.evidence().rule());
         assertEquals(List.of(FIRST.plusWeeks(4), FIRST.plusWeeks(5), FIRST.plusWeeks(6), FIRST.plusWeeks(7)),
                 report.evidence().weeks());
@@ -79,6 +80,7 @@ class SlipAndRelapseStoriesTest {
         assertTrue(report.weeks().stream().allMatch(week -> week.status() == ClinicalStatus.NOT_ESTABLISHED));
         assertEquals(Rules.NOT_ESTABLISHED_BEFORE_ENGAGEMENT, report.evidence().rule());
         assertFalse(report.engaged());
+        assertEquals(0, report.setbackWeeks());
         assertTrue(report.episodes().isEmpty());
         assertEquals("in-progress", report.fhirAchievementStatus());
     }
@@ -97,6 +99,7 @@ class SlipAndRelapseStoriesTest {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.1, 0.6));
 
         assertEquals(ClinicalStatus.RECOVERING, report.status());
+        assertEquals(0, report.setbackWeeks());
         assertEquals("improving", report.fhirAchievementStatus());
         assertEquals(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK, report.evidence().rule());
         assertEquals(1, report.resolvedSlips().size());
@@ -156,6 +159,7 @@ class SlipAndRelapseStoriesTest {
         assertEquals(Rules.NOTHING_EXPECTED_CARRIES_STATUS, onBreak.evidence().rule());
         assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals(4, report.evidence().weeks().size());
+        assertEquals(4, report.setbackWeeks());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.homeworkapi.scoring;
 
 import static com.homeworkapi.scoring.Fixtures.classify;
+import static com.homeworkapi.scoring.Fixtures.concat;
 import static com.homeworkapi.scoring.Fixtures.phq9;
 import static com.homeworkapi.scoring.Fixtures.repeat;
 import static com.homeworkapi.scoring.Fixtures.weeks;
@@ -45,6 +46,22 @@ class SymptomStoriesTest {
         SymptomRelapse relapse = report.symptoms().get(0).relapses().get(0);
         assertEquals(START.plusWeeks(15), relapse.onset());
         assertNull(relapse.ended());
+        // Every week was met and no score worsened reliably from the best: no setback week.
+        assertEquals(0, report.setbackWeeks());
+    }
+
+    @Test
+    void aSymptomRelapseCountsOnlyTheSetbackWeeksWithinIt() {
+        List<SymptomScore> scores = List.of(phq9(16, START), phq9(7, START.plusWeeks(6)), phq9(11, START.plusWeeks(10)),
+                phq9(12, START.plusWeeks(14)));
+
+        ClientStatusReport report = classify(weeks(FIRST, concat(repeat(1.0, 14), repeat(0.0, 1), repeat(1.0, 1),
+                repeat(0.2, 2))), scores);
+
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
+        assertEquals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, report.evidence().rule());
+        // The low week before the met one is no longer in the run; the last two are.
+        assertEquals(2, report.setbackWeeks());
     }
 
     @Test
