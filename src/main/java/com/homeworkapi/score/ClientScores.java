@@ -40,7 +40,8 @@ public class ClientScores {
 
     /**
      * Raise when the scoring rules or the kept JSON change: every kept score becomes stale.
-     * 2: the kept evidence names the slip rule setback_run_below_at_risk_weeks.
+     * 2: the slip rule renamed, setbackWeeks as the run of setback weeks, evidence without repeats,
+     * explanations for both directions, and each week counted in the time zone in force then.
      */
     static final int SCORING_VERSION = 2;
 

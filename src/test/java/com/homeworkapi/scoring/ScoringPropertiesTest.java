@@ -224,7 +224,7 @@ class ScoringPropertiesTest {
     }
 
     private static List<AssignmentWeek> aggregate(AssignmentRecord assignment, List<AttemptRecord> attempts) {
-        return WeeklyCredit.aggregate(assignment, attempts, List.of(), ZONE, FIRST_WEEK, FIRST_WEEK.plusWeeks(WEEKS - 1), TODAY);
+        return WeeklyCredit.aggregate(assignment, attempts, List.of(), TimeZoneHistory.of(ZONE), FIRST_WEEK, FIRST_WEEK.plusWeeks(WEEKS - 1), TODAY);
     }
 
     /** Null compliance means nothing expected. */
