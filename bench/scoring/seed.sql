@@ -9,6 +9,7 @@ delete from attempt where clinic_id = :clinic;
 delete from assignment_revision where clinic_id = :clinic;
 delete from assignment where clinic_id = :clinic;
 delete from client_external_id where clinic_id = :clinic;
+delete from client_time_zone where clinic_id = :clinic;
 delete from client where clinic_id = :clinic;
 
 create temporary table bench_start as
@@ -18,6 +19,10 @@ insert into client (id, clinic_id, display_name, time_zone, status, primary_clin
 select gen_random_uuid(), :clinic, 'Client ' || g, 'Europe/Berlin', 'ACTIVE', 'clinician-' || (g % 50), 0,
        now() + g * interval '1 microsecond', now()
 from generate_series(1, 10000) g;
+
+insert into client_time_zone (clinic_id, client_id, client_version, time_zone, effective_from, changed_at)
+select clinic_id, id, version, time_zone, cast(created_at at time zone time_zone as date), created_at
+from client where clinic_id = :clinic;
 
 insert into assignment (id, clinic_id, client_id, goal_ids, title, kind, difficulty, schedule_type, times_per_week,
                         start_date, status, revision, effective_date, version, created_at, updated_at)
@@ -50,5 +55,5 @@ where a.clinic_id = :clinic
 insert into client_score (clinic_id, client_id, data_version, scored_version)
 select clinic_id, id, 1, 0 from client where clinic_id = :clinic;
 commit;
-analyze client; analyze assignment; analyze assignment_revision; analyze attempt; analyze client_score;
+analyze client; analyze client_time_zone; analyze assignment; analyze assignment_revision; analyze attempt; analyze client_score;
 select count(*) as attempts from attempt where clinic_id = :clinic;

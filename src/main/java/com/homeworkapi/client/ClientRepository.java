@@ -4,7 +4,11 @@ import com.homeworkapi.common.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +36,26 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         }
         query.append(page.keysetCondition("createdAt")).append(" order by createdAt, id");
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
+    }
+
+    public void addTimeZone(ClientTimeZone entry) {
+        getEntityManager().persist(entry);
+    }
+
+    /** The time zone histories of these clients of the clinic, each oldest first; one query for a page. */
+    public Map<UUID, List<ClientTimeZone>> timeZoneHistories(UUID clinicId, Collection<UUID> clientIds) {
+        Map<UUID, List<ClientTimeZone>> byClient = new LinkedHashMap<>();
+        if (clientIds.isEmpty()) {
+            return byClient;
+        }
+        getEntityManager()
+                .createQuery("from ClientTimeZone where clinicId = :clinic and clientId in :clients"
+                        + " order by clientId, clientVersion", ClientTimeZone.class)
+                .setParameter("clinic", clinicId)
+                .setParameter("clients", clientIds)
+                .getResultStream()
+                .forEach(entry -> byClient.computeIfAbsent(entry.clientId, id -> new ArrayList<>()).add(entry));
+        return byClient;
     }
 
     /** The client in this clinic that already uses the identifier, if any. */

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +49,8 @@ public class ClientService {
         apply(request, client);
         clients.persist(client);
         clients.flush();
+        clients.addTimeZone(ClientTimeZone.of(client, client.createdAt));
+        clients.flush();
         clientDataChanged.fire(new ClientDataChanged(clinicId, client.id));
         return tagged(client);
     }
@@ -60,7 +63,10 @@ public class ClientService {
     @Transactional(TxType.SUPPORTS)
     public Page<ClientResponse> listClients(ClientStatus status, String identifier, PageRequest page) {
         List<Client> rows = clients.listInClinic(caller.clinicId(), status, parseIdentifier(identifier), page);
-        return Page.of(rows, page, client -> client.createdAt, client -> client.id, ClientResponse::from);
+        Map<UUID, List<ClientTimeZone>> histories = clients.timeZoneHistories(caller.clinicId(),
+                rows.stream().map(client -> client.id).toList());
+        return Page.of(rows, page, client -> client.createdAt, client -> client.id,
+                client -> ClientResponse.from(client, histories.getOrDefault(client.id, List.of())));
     }
 
     public Tagged<ClientResponse> updateClient(UUID clientId, String ifMatch, ClientRequest request) {
@@ -71,9 +77,16 @@ public class ClientService {
             throw ApiProblem.invalid("status", "is required when a client is replaced");
         }
         requireIdentifiersFree(client.clinicId, client.id, request.externalIdsOrEmpty());
+        boolean moved = !request.timeZone().equals(client.timeZone);
         apply(request, client);
+        // The versioned update goes first, so of two racing moves the second fails as stale (412).
         clients.flush();
-        // A new time zone moves every week boundary.
+        if (moved) {
+            // In force from today in the new zone: the weeks before keep the zone they had.
+            clients.addTimeZone(ClientTimeZone.of(client, client.updatedAt));
+            clients.flush();
+        }
+        // Scoring reads the zone history and the status: a score kept before this is stale.
         clientDataChanged.fire(new ClientDataChanged(client.clinicId, client.id));
         return tagged(client);
     }
@@ -136,7 +149,9 @@ public class ClientService {
         return new ClientRequest.ExternalIdentifier(identifier.substring(0, bar), identifier.substring(bar + 1));
     }
 
-    private static Tagged<ClientResponse> tagged(Client client) {
-        return new Tagged<>(ClientResponse.from(client), client.version);
+    private Tagged<ClientResponse> tagged(Client client) {
+        List<ClientTimeZone> history = clients.timeZoneHistories(client.clinicId, List.of(client.id))
+                .getOrDefault(client.id, List.of());
+        return new Tagged<>(ClientResponse.from(client, history), client.version);
     }
 }

@@ -46,9 +46,10 @@ public class ComplianceService {
                 .collect(Collectors.groupingBy(AssignmentWeek::week));
         List<WeekResponse> weeks = report.status().weeks().stream()
                 .filter(week -> range.overlaps(week.week().monday()))
-                .map(week -> WeekResponse.from(week, rowsByWeek.getOrDefault(week.week(), List.of())))
+                .map(week -> WeekResponse.from(week, rowsByWeek.getOrDefault(week.week(), List.of()), report.timeZones()))
                 .toList();
-        return new ComplianceResponse(client.id, null, client.timeZone, report.computedAt(), range.from(), range.to(),
+        return new ComplianceResponse(client.id, null, report.timeZones().current().getId(), report.computedAt(),
+                range.from(), range.to(),
                 scores.settings(client.clinicId).asThresholds(), weeks, StatusResponse.from(report.status()));
     }
 
@@ -71,10 +72,10 @@ public class ComplianceService {
         WeekRange range = range(report, from, to);
         List<WeekResponse> weeks = status.weeks().stream()
                 .filter(week -> range.overlaps(week.week().monday()))
-                .map(week -> WeekResponse.from(week, List.of(rowByWeek.get(week.week()))))
+                .map(week -> WeekResponse.from(week, List.of(rowByWeek.get(week.week())), report.timeZones()))
                 .toList();
-        return new ComplianceResponse(client.id, assignment.id, client.timeZone, report.computedAt(), range.from(),
-                range.to(), settings.asThresholds(), weeks, StatusResponse.from(status));
+        return new ComplianceResponse(client.id, assignment.id, report.timeZones().current().getId(),
+                report.computedAt(), range.from(), range.to(), settings.asThresholds(), weeks, StatusResponse.from(status));
     }
 
     public ProgressResponse progress(UUID clientId) {

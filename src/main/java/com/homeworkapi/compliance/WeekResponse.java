@@ -1,13 +1,15 @@
 package com.homeworkapi.compliance;
 
 import com.homeworkapi.scoring.AssignmentWeek;
+import com.homeworkapi.scoring.TimeZoneHistory;
 import com.homeworkapi.scoring.WeekAssessment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * One ISO week of a client's homework in the client's time zone. While the week runs
+ * One ISO week of a client's homework, counted in {@code timeZone}: the zone the client lived in
+ * that week (the current one for the current week). While the week runs
  * ({@code state: in_progress}) its figures are against what was expected so far and it is
  * never a setback.
  *
@@ -19,6 +21,7 @@ public record WeekResponse(
         String week,
         LocalDate weekStart,
         LocalDate weekEnd,
+        String timeZone,
         String state,
         int expected,
         int expectedWholeWeek,
@@ -42,9 +45,9 @@ public record WeekResponse(
         }
     }
 
-    static WeekResponse from(WeekAssessment week, List<AssignmentWeek> rows) {
+    static WeekResponse from(WeekAssessment week, List<AssignmentWeek> rows, TimeZoneHistory zones) {
         return new WeekResponse(week.week().toString(), week.week().monday(), week.week().sunday(),
-                week.inProgress() ? "in_progress" : "ended", week.expected(), week.expectedWholeWeek(),
+                zones.zoneOf(week.week()).getId(), week.inProgress() ? "in_progress" : "ended", week.expected(), week.expectedWholeWeek(),
                 week.countedCredit(), week.compliance(), week.band().code(), week.extraPractice(),
                 QualityResponse.from(week.quality()), week.setback(), week.setbackReason(), week.status().code(),
                 rows.stream().map(AssignmentFigures::from).toList());

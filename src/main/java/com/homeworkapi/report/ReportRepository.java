@@ -79,7 +79,7 @@ public class ReportRepository {
         }
     }
 
-    /** Clients in a setback, most serious first: relapse, at risk, slip; then the longest setback. */
+    /** Clients in a setback, most serious first: relapse, at risk, slip; then the most setback weeks in the run. */
     public List<AtRiskRow> atRiskRows(UUID clinicId, String clinicianId) throws SQLException {
         String sql = """
                 select c.id, c.display_name, c.primary_clinician_id, s.status_json, s.last_full_week_compliance,

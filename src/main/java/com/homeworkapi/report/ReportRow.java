@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param weeksCovered    ended weeks in the range in which something was expected
  * @param meanCompliance  credit over expected across those weeks (each expected occurrence weighs the same)
- * @param setbackWeeks    length of the current setback in weeks; 0 when there is none
+ * @param setbackWeeks    setback weeks in the current run (as the status defines them); 0 outside a run
  * @param computedAt      when the figures were computed; late attempts can change past weeks
  */
 public record ReportRow(

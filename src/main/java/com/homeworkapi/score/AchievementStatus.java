@@ -42,7 +42,9 @@ public record AchievementStatus(String code, String rule, String clientStatus, E
                 if (reached) {
                     return new AchievementStatus("achieved", TARGET_MET, clientStatus,
                             new EvidenceResponse(TARGET_MET,
-                                    "The latest " + instrumentCode + " score has reached the goal's target.",
+                                    "The latest " + instrumentCode + " score, " + Instrument.format(latest) + ", is "
+                                            + (instrument.lowerIsBetter() ? "at or below" : "at or above")
+                                            + " the goal's target of " + Instrument.format(targetValue.doubleValue()) + ".",
                                     List.of(), List.of(EvidenceResponse.ScoreFigure.from(summary.latest())),
                                     Map.of("targetValue", targetValue.doubleValue())));
                 }

@@ -38,8 +38,12 @@ public class ClientScores {
     /** Clients scored per transaction: large enough for few queries, small enough to hold in memory. */
     static final int CHUNK = 500;
 
-    /** Raise when the scoring rules or the kept JSON change: every kept score becomes stale. */
-    static final int SCORING_VERSION = 1;
+    /**
+     * Raise when the scoring rules or the kept JSON change: every kept score becomes stale.
+     * 2: the slip rule renamed, setbackWeeks as the run of setback weeks, evidence without repeats,
+     * explanations for both directions, and each week counted in the time zone in force then.
+     */
+    static final int SCORING_VERSION = 2;
 
     @Inject
     ScoreStore store;

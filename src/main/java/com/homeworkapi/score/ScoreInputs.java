@@ -10,6 +10,7 @@ import com.homeworkapi.scoring.QualityRater;
 import com.homeworkapi.scoring.RevisionRecord;
 import com.homeworkapi.scoring.ScheduleRule;
 import com.homeworkapi.scoring.SymptomScore;
+import com.homeworkapi.scoring.TimeZoneHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,20 +51,42 @@ public class ScoreInputs {
     @Inject
     ClinicSettingsService settings;
 
-    /** @param zones the time zone of each client to load, by client id */
+    /**
+     * @param zones the current time zone of each client to load, by client id; it stands for the
+     *              history only of a client whose history has no entry (none is ever left so)
+     */
     public Map<UUID, ClientRecord> load(UUID clinicId, Map<UUID, String> zones) {
+        Map<UUID, TimeZoneHistory> histories = timeZonesOf(clinicId, zones.keySet());
         Map<UUID, List<AssignmentRecord>> assignments = assignmentsOf(clinicId, zones.keySet());
         Map<UUID, List<AttemptRecord>> attempts = attemptsOf(clinicId, zones.keySet(), null, null);
         Map<UUID, List<SymptomScore>> measurements = measurementsOf(clinicId, zones.keySet());
         Map<UUID, List<ClinicianReview>> reviews = reviewsOf(clinicId, zones.keySet());
         List<Instrument> clinicInstruments = settings.clinicInstruments(clinicId);
         Map<UUID, ClientRecord> records = new HashMap<>();
-        zones.forEach((clientId, zone) -> records.put(clientId, new ClientRecord(ZoneId.of(zone),
+        zones.forEach((clientId, zone) -> records.put(clientId, new ClientRecord(
+                histories.getOrDefault(clientId, TimeZoneHistory.of(ZoneId.of(zone))),
                 assignments.getOrDefault(clientId, List.of()),
                 attempts.getOrDefault(clientId, List.of()),
                 reviews.getOrDefault(clientId, List.of()),
                 measurements.getOrDefault(clientId, List.of()), clinicInstruments)));
         return records;
+    }
+
+    /** The time zone history of each of these clients, in the order the zones were set. */
+    Map<UUID, TimeZoneHistory> timeZonesOf(UUID clinicId, Collection<UUID> clientIds) {
+        String sql = """
+                select client_id, time_zone, effective_from, changed_at
+                from client_time_zone
+                where clinic_id = ? and client_id = any(?)
+                order by client_id, client_version
+                """;
+        Map<UUID, List<TimeZoneHistory.Change>> byClient = new HashMap<>();
+        query(sql, rows -> byClient.computeIfAbsent(rows.getObject(1, UUID.class), client -> new ArrayList<>())
+                .add(new TimeZoneHistory.Change(ZoneId.of(rows.getString(2)), localDate(rows, 3),
+                        rows.getObject(4, OffsetDateTime.class).toInstant())), clinicId, clientIds);
+        Map<UUID, TimeZoneHistory> histories = new HashMap<>();
+        byClient.forEach((clientId, changes) -> histories.put(clientId, TimeZoneHistory.of(changes)));
+        return histories;
     }
 
     /** One client's assignments, each with its whole revision history. */

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Everything known about one client that scoring needs, as the REST layer maps it from its entities.
  *
- * @param zone              the client's IANA time zone; weeks are ISO weeks in this zone
+ * @param timeZones         the client's IANA time zones over time; each ISO week is counted in the zone in force then
  * @param clinicInstruments the clinic's own instruments, added to (or replacing) the built-in ones
  */
 public record ClientRecord(
-        ZoneId zone,
+        TimeZoneHistory timeZones,
         List<AssignmentRecord> assignments,
         List<AttemptRecord> attempts,
         List<ClinicianReview> reviews,
@@ -18,7 +18,7 @@ public record ClientRecord(
         List<Instrument> clinicInstruments) {
 
     public ClientRecord {
-        if (zone == null) {
+        if (timeZones == null) {
             throw new IllegalArgumentException("the client's time zone is required");
         }
         assignments = List.copyOf(assignments);
@@ -28,15 +28,30 @@ public record ClientRecord(
         clinicInstruments = List.copyOf(clinicInstruments);
     }
 
+    /** A client that has always lived in {@code zone}. */
+    public ClientRecord(ZoneId zone, List<AssignmentRecord> assignments, List<AttemptRecord> attempts,
+            List<ClinicianReview> reviews, List<SymptomScore> measurements, List<Instrument> clinicInstruments) {
+        this(zone == null ? null : TimeZoneHistory.of(zone), assignments, attempts, reviews, measurements, clinicInstruments);
+    }
+
     public static ClientRecord of(ZoneId zone, List<AssignmentRecord> assignments, List<AttemptRecord> attempts) {
         return new ClientRecord(zone, assignments, attempts, List.of(), List.of(), List.of());
     }
 
+    /** The zone the client lives in now, which decides today and the current week. */
+    public ZoneId zone() {
+        return timeZones.current();
+    }
+
+    public ClientRecord withTimeZones(TimeZoneHistory history) {
+        return new ClientRecord(history, assignments, attempts, reviews, measurements, clinicInstruments);
+    }
+
     public ClientRecord withMeasurements(List<SymptomScore> scores) {
-        return new ClientRecord(zone, assignments, attempts, reviews, scores, clinicInstruments);
+        return new ClientRecord(timeZones, assignments, attempts, reviews, scores, clinicInstruments);
     }
 
     public ClientRecord withReviews(List<ClinicianReview> clinicianReviews) {
-        return new ClientRecord(zone, assignments, attempts, clinicianReviews, measurements, clinicInstruments);
+        return new ClientRecord(timeZones, assignments, attempts, clinicianReviews, measurements, clinicInstruments);
     }
 }

@@ -21,6 +21,7 @@ public final class ClientScoring {
     }
 
     public static ClientScoreReport score(ClientRecord client, ScoringSettings settings, Instant now) {
+        // Today and the current week are in the zone the client lives in now.
         LocalDate today = WeeklyCredit.localDate(now, client.zone());
         IsoWeek currentWeek = IsoWeek.containing(today);
         IsoWeek firstWeek = firstWeek(client, currentWeek);
@@ -28,14 +29,14 @@ public final class ClientScoring {
         List<AssignmentWeek> rows = new ArrayList<>();
         if (firstWeek.compareTo(currentWeek) <= 0) {
             for (AssignmentRecord assignment : client.assignments()) {
-                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), client.reviews(), client.zone(),
+                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), client.reviews(), client.timeZones(),
                         firstWeek, currentWeek, today));
             }
         }
         ClientStatusReport status = StatusClassifier.classify(WeeklyCredit.toClientWeeks(rows), client.measurements(),
                 Instrument.catalogue(client.clinicInstruments()), settings);
         PracticeProgress practice = PracticeProgress.of(client.assignments(), client.attempts(), today);
-        return new ClientScoreReport(now, client.zone(), today, rows, status, practice, ProgressSummary.forClient(status));
+        return new ClientScoreReport(now, client.timeZones(), today, rows, status, practice, ProgressSummary.forClient(status));
     }
 
     /** The week of the earliest revision or attempt, but no later than the current week. */
@@ -48,7 +49,7 @@ public final class ClientScoring {
             }
         }
         for (AttemptRecord attempt : client.attempts()) {
-            IsoWeek week = WeeklyCredit.weekOf(attempt.occurredAt(), client.zone());
+            IsoWeek week = client.timeZones().weekOf(attempt.occurredAt());
             if (week.compareTo(first) < 0) {
                 first = week;
             }

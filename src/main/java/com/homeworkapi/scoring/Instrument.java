@@ -1,5 +1,6 @@
 package com.homeworkapi.scoring;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * {@code reliableChangePoints} (a change of at least that many points); else
  * Jacobson-Truax from {@code standardDeviation} and {@code reliability} (|RC| > 1.96);
  * else {@code responsePercent} of the baseline score (Y-BOCS: a 35% drop is a response).
+ *
+ * <p>Words about the threshold come from here ({@link #clinicalSide()}, {@link #sideOfThreshold}),
+ * so that every explanation reads right for scales in either direction.
  */
 public record Instrument(
         String code,
@@ -65,6 +69,24 @@ public record Instrument(
             byCode.put(instrument.code(), instrument);
         }
         return Map.copyOf(byCode);
+    }
+
+    /** A score as people write it: 10 or 12.5, never 10.0. */
+    public static String format(double score) {
+        return score == Math.rint(score) && Math.abs(score) < 1e15 ? Long.toString((long) score)
+                : BigDecimal.valueOf(score).stripTrailingZeros().toPlainString();
+    }
+
+    /** The clinical side of the threshold: "at or above 10" on a lower-is-better scale, "at or below 40" on the others. */
+    public String clinicalSide() {
+        return (lowerIsBetter ? "at or above " : "at or below ") + format(threshold);
+    }
+
+    /** Where {@code score} lies, e.g. "below the threshold 10 (not clinical)" or "at or below the threshold 40 (clinical)". */
+    public String sideOfThreshold(double score) {
+        boolean clinical = isClinical(score);
+        String side = lowerIsBetter ? (clinical ? "at or above" : "below") : (clinical ? "at or below" : "above");
+        return side + " the threshold " + format(threshold) + (clinical ? " (clinical)" : " (not clinical)");
     }
 
     /** Whether {@code score} lies on the clinical side of the threshold. */

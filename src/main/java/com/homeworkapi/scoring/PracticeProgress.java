@@ -79,11 +79,19 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
             }
         }
         List<ExposureSeries> exposures = exposures(assignments, attempts);
-        String explanation = String.format(Locale.ROOT, "%d assignment(s) in %s, %d in %s; %d repeated exposure(s)",
-                first.count(), first.week(), current.count(), lastWeek, exposures.size());
-        Evidence evidence = new Evidence(RULE, explanation,
-                lastWeek == null ? List.of() : distinct(first.week(), lastWeek),
-                lastWeek == null ? List.of() : nulls(distinct(first.week(), lastWeek).size()), List.of(), Map.of());
+        String explanation;
+        if (lastWeek == null) {
+            explanation = "no assignment has been active yet";
+        } else if (lastWeek.equals(first.week())) {
+            explanation = String.format(Locale.ROOT, "%d assignment(s) in %s, the first and latest week with any; %d repeated exposure(s)",
+                    current.count(), lastWeek, exposures.size());
+        } else {
+            explanation = String.format(Locale.ROOT, "%d assignment(s) in %s (the first week with any), %d in %s (the latest); %d repeated exposure(s)",
+                    first.count(), first.week(), current.count(), lastWeek, exposures.size());
+        }
+        // Evidence lists a week once, so the first week that is also the latest appears once.
+        List<IsoWeek> weeks = lastWeek == null ? List.of() : List.of(first.week(), lastWeek);
+        Evidence evidence = new Evidence(RULE, explanation, weeks, nulls(weeks.size()), List.of(), Map.of());
         return new PracticeProgress(first, current, exposures, evidence);
     }
 
@@ -146,10 +154,6 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
                     habituationCount < 2 ? null : latestHabituation - firstHabituation));
         }
         return result;
-    }
-
-    private static List<IsoWeek> distinct(IsoWeek a, IsoWeek b) {
-        return a.equals(b) ? List.of(a) : List.of(a, b);
     }
 
     private static List<Double> nulls(int size) {

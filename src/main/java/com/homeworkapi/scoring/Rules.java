@@ -11,8 +11,12 @@ public final class Rules {
     public static final String ENGAGEMENT_ESTABLISHED = "engagement_established";
     /** An ended week at adequate or better with no setback episode open. */
     public static final String ON_TRACK_ADEQUATE_WEEK = "on_track_adequate_week";
-    /** A setback run shorter than atRiskWeeks while symptoms are still reliably better than baseline (or unmeasured). */
-    public static final String SETBACK_RUN_BELOW_RELAPSE_WEEKS = "setback_run_below_relapse_weeks";
+    /**
+     * A slip: a setback run shorter than atRiskWeeks while symptoms are still reliably better than
+     * baseline, not yet followed up, or not measured. (A run that reaches atRiskWeeks is at risk
+     * even with symptom gains, so the slip's limit is atRiskWeeks, not relapseWeeks.)
+     */
+    public static final String SETBACK_RUN_BELOW_AT_RISK_WEEKS = "setback_run_below_at_risk_weeks";
     /** A setback run shorter than atRiskWeeks while measured symptoms are not reliably better than baseline. */
     public static final String SETBACK_WITHOUT_SYMPTOM_GAINS = "setback_without_symptom_gains";
     /** A setback run of atRiskWeeks or more, not yet relapseWeeks. */

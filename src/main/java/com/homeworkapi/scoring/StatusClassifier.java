@@ -30,15 +30,11 @@ public final class StatusClassifier {
             List<SymptomScore> measurements,
             Map<String, Instrument> instruments,
             ScoringSettings settings) {
-        return classify(weeks, histories(measurements, instruments, settings), settings);
-    }
-
-    public static ClientStatusReport classify(List<ClientWeek> weeks, List<SymptomHistory> histories, ScoringSettings settings) {
-        return new Walk(histories, settings).run(withGapsFilled(weeks));
+        return new Walk(histories(measurements, instruments, settings), settings).run(withGapsFilled(weeks));
     }
 
     /** Groups measurements by instrument, in first-seen order. */
-    public static List<SymptomHistory> histories(List<SymptomScore> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
+    private static List<SymptomHistory> histories(List<SymptomScore> measurements, Map<String, Instrument> instruments, ScoringSettings settings) {
         Map<String, List<SymptomScore>> byCode = new LinkedHashMap<>();
         for (SymptomScore measurement : measurements) {
             if (!instruments.containsKey(measurement.instrumentCode())) {
@@ -115,11 +111,12 @@ public final class StatusClassifier {
             if (assessed.isEmpty()) {
                 Evidence none = evidence(Rules.NO_WEEKS, "no weeks to judge yet", List.of(), List.of(), List.of());
                 return new ClientStatusReport(ClinicalStatus.NOT_ESTABLISHED,
-                        ClinicalStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, assessed, episodes, symptoms);
+                        ClinicalStatus.NOT_ESTABLISHED.fhirAchievementStatus(remission), none, engaged, 0, assessed, episodes,
+                        symptoms);
             }
             WeekAssessment current = assessed.get(assessed.size() - 1);
             return new ClientStatusReport(current.status(), current.status().fhirAchievementStatus(remission),
-                    statusEvidence(assessed), engaged, assessed, episodes, symptoms);
+                    statusEvidence(assessed), engaged, runWeeks.size(), assessed, episodes, symptoms);
         }
 
         /**
@@ -207,7 +204,7 @@ public final class StatusClassifier {
                 if (weeksBack > 0 && weeksBack < settings.recoveringWeeks()) {
                     status = ClinicalStatus.RECOVERING;
                     evidence = evidence(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK,
-                            String.format(Locale.ROOT, "back at %s for %d of %d weeks after a setback", band.name().toLowerCase(Locale.ROOT),
+                            String.format(Locale.ROOT, "back at adequate or better for %d of %d weeks after a setback",
                                     weeksBack, settings.recoveringWeeks()),
                             List.of(isoWeek), listOf(compliance), List.of());
                 } else if (weeksBack > 0) {
@@ -262,12 +259,14 @@ public final class StatusClassifier {
                 explanation = String.format(Locale.ROOT, "%d setback weeks in a row: at risk from %d, relapse at %d",
                         run, settings.atRiskWeeks(), settings.relapseWeeks());
             } else if (status == ClinicalStatus.SLIP) {
-                rule = Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS;
-                explanation = String.format(Locale.ROOT, "%d setback week(s), fewer than %d, and symptoms %s",
-                        run, settings.relapseWeeks(), histories.isEmpty() ? "not measured" : "still reliably better than baseline or not yet followed up");
+                rule = Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS;
+                explanation = String.format(Locale.ROOT, "%d setback week(s) in a row, fewer than the %d that make a client at risk, and symptoms %s",
+                        run, settings.atRiskWeeks(), histories.isEmpty() ? "not measured" : "still reliably better than baseline or not yet followed up");
             } else {
                 rule = Rules.SETBACK_WITHOUT_SYMPTOM_GAINS;
-                explanation = String.format(Locale.ROOT, "%d setback week(s) while symptoms are not reliably better than baseline", run);
+                explanation = String.format(Locale.ROOT,
+                        "%d setback week(s) in a row, fewer than %d, but symptoms are not reliably better than baseline: at risk",
+                        run, settings.atRiskWeeks());
             }
             return evidence(rule, explanation, runWeeks, runCompliance, scores);
         }

@@ -20,6 +20,9 @@ public final class SymptomHistory {
     private final List<SymptomScore> measurements;
     private final List<SymptomRelapse> relapses;
     private final Map<String, Double> thresholds;
+    /** Per measurement, which relapse criterion it met; filled while relapses are found. */
+    private boolean[] backOnClinicalSide;
+    private boolean[] gainsLost;
 
     public SymptomHistory(Instrument instrument, List<SymptomScore> measurements, ScoringSettings settings) {
         if (measurements.isEmpty()) {
@@ -135,7 +138,9 @@ public final class SymptomHistory {
                 ? null
                 : improvement / Math.abs(baseline.score()) * 100 >= instrument.responsePercent();
         Evidence evidence = new Evidence(Rules.SYMPTOM_SUMMARY,
-                instrument.code() + ": baseline " + baseline.score() + ", best " + best.score() + ", latest " + latest.score()
+                instrument.code() + ": baseline " + Instrument.format(baseline.score()) + ", best "
+                        + Instrument.format(best.score()) + ", latest " + Instrument.format(latest.score()) + ", "
+                        + instrument.sideOfThreshold(latest.score())
                         + (retained == null ? ", no gains yet" : String.format(Locale.ROOT, ", %.0f%% of gains held", retained * 100)),
                 List.of(), List.of(), List.of(baseline, best, latest), thresholds);
         return new SymptomSummary(instrument.code(), measurements.size(), baseline, best, latest, improvement,
@@ -156,22 +161,25 @@ public final class SymptomHistory {
     }
 
     /**
-     * A responded client relapses when consecutive measurements are "back": at or above the
-     * threshold after having been below it, or no longer reliably better than baseline after
-     * having been so. "Back" and "no longer" both presuppose the earlier state, so each
-     * criterion applies only once its own kind of response happened.
+     * A responded client relapses when consecutive measurements are "back": on the clinical side
+     * of the threshold (at or above it on a lower-is-better scale, at or below it on the others)
+     * after having been off it, or no longer reliably better than baseline after having been so.
+     * "Back" and "no longer" both presuppose the earlier state, so each criterion applies only
+     * once its own kind of response happened.
      */
     private List<SymptomRelapse> findRelapses() {
         List<SymptomRelapse> found = new ArrayList<>();
-        boolean hadBelowThreshold = false;
+        boolean hadNonClinicalScore = false;
         boolean hadReliableImprovement = false;
+        backOnClinicalSide = new boolean[measurements.size()];
+        gainsLost = new boolean[measurements.size()];
         int runStart = -1;
         LocalDate onset = null;
         for (int i = 1; i < measurements.size(); i++) {
             double score = measurements.get(i).score();
-            boolean backAboveThreshold = hadBelowThreshold && instrument.isClinical(score);
-            boolean gainsLost = hadReliableImprovement && !isReliablyBetterThanBaseline(score);
-            if (backAboveThreshold || gainsLost) {
+            backOnClinicalSide[i] = hadNonClinicalScore && instrument.isClinical(score);
+            gainsLost[i] = hadReliableImprovement && !isReliablyBetterThanBaseline(score);
+            if (backOnClinicalSide[i] || gainsLost[i]) {
                 if (runStart < 0) {
                     runStart = i;
                 }
@@ -187,7 +195,7 @@ public final class SymptomHistory {
                 }
                 runStart = -1;
             }
-            hadBelowThreshold |= !instrument.isClinical(score);
+            hadNonClinicalScore |= !instrument.isClinical(score);
             hadReliableImprovement |= isReliablyBetterThanBaseline(score);
         }
         if (onset != null) {
@@ -199,11 +207,20 @@ public final class SymptomHistory {
     private SymptomRelapse relapse(int first, int last, LocalDate onset, LocalDate ended) {
         List<SymptomScore> run = new ArrayList<>(measurements.subList(first, last + 1));
         run.add(0, baseline());
+        boolean allBackOnClinicalSide = true;
+        boolean allGainsLost = true;
+        for (int i = first; i <= last; i++) {
+            allBackOnClinicalSide &= backOnClinicalSide[i];
+            allGainsLost &= gainsLost[i];
+        }
+        String back = "back " + instrument.clinicalSide();
+        String lost = "no longer reliably better than the baseline " + Instrument.format(baseline().score());
+        // Each measurement of the run met at least one criterion; say which held throughout.
+        String criteria = allBackOnClinicalSide && allGainsLost ? back + " and " + lost
+                : allBackOnClinicalSide ? back : allGainsLost ? lost : back + " or " + lost;
         Evidence evidence = new Evidence(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE,
-                String.format(Locale.ROOT,
-                        "%s back at or above %.0f, or no longer reliably better than baseline %.0f, on %d consecutive measurements from %s to %s",
-                        instrument.code(), instrument.threshold(), baseline().score(), last - first + 1,
-                        measurements.get(first).date(), measurements.get(last).date()),
+                String.format(Locale.ROOT, "%s %s on %d consecutive measurements from %s to %s", instrument.code(), criteria,
+                        last - first + 1, measurements.get(first).date(), measurements.get(last).date()),
                 List.of(), List.of(), run, thresholds);
         return new SymptomRelapse(instrument.code(), onset, ended, run.subList(1, run.size()), evidence);
     }

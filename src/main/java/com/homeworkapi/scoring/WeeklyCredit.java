@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Step (b): turns an assignment's attempts and reviews into one {@link AssignmentWeek} per
- * ISO week. An attempt counts in the week in which it occurred in the client's zone, however
- * late it was synced, which is why a past week's figures can change.
+ * ISO week. An attempt counts in the week in which it occurred, in the zone the client lived in
+ * then ({@link TimeZoneHistory}), however late it was synced, which is why a past week's
+ * figures can change.
  */
 public final class WeeklyCredit {
 
@@ -18,10 +19,6 @@ public final class WeeklyCredit {
 
     public static LocalDate localDate(Instant moment, ZoneId zone) {
         return LocalDate.ofInstant(moment, zone);
-    }
-
-    public static IsoWeek weekOf(Instant moment, ZoneId zone) {
-        return IsoWeek.containing(localDate(moment, zone));
     }
 
     /**
@@ -33,7 +30,7 @@ public final class WeeklyCredit {
             AssignmentRecord assignment,
             List<AttemptRecord> attempts,
             List<ClinicianReview> reviews,
-            ZoneId zone,
+            TimeZoneHistory zones,
             IsoWeek first,
             IsoWeek last,
             LocalDate today) {
@@ -54,7 +51,7 @@ public final class WeeklyCredit {
         }
         for (AttemptRecord attempt : attempts) {
             if (attempt.assignmentId().equals(assignment.id())) {
-                int index = weekIndex(localDate(attempt.occurredAt(), zone), firstMondayEpochDay);
+                int index = weekIndex(zones.localDate(attempt.occurredAt()), firstMondayEpochDay);
                 if (index >= 0 && index < weekCount) {
                     rows[index] = rows[index].withAttempt(attempt);
                 }

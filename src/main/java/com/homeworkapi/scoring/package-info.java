@@ -1,5 +1,5 @@
 /**
- * Clinical scoring of CBT homework, pure Java (see shared/design/scoring.md).
+ * Clinical scoring of CBT homework, pure Java; the rules as implemented are in docs/scoring.md.
  *
  * <p>Three separable steps, so the service can keep weekly rows up to date and skip the first two:
  * <ol>

@@ -10,12 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -137,6 +144,72 @@ class ClientApiTest {
 
         clinic.clinician().get("/v1/clients/{id}", id).then().body("timeZone", equalTo("Asia/Tokyo"))
                 .header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void shouldKeepEveryTimeZoneTheClientHadFromTheDateItTookEffectThere() throws Exception {
+        TestClinic clinic = new TestClinic();
+        UUID id;
+        try (var created = TestClock.pinnedAt(Instant.parse("2026-01-05T09:00:00Z"))) {
+            id = clinic.createClient(Map.of("timeZone", "Europe/Berlin"));
+        }
+        // 13:30 on Wednesday in Berlin is already Thursday in Auckland: the move counts from Thursday there.
+        try (var moved = TestClock.pinnedAt(Instant.parse("2026-03-25T12:30:00Z"))) {
+            clinic.clinician().header("If-Match", "\"0\"").body(Map.of("timeZone", "Europe/Berlin", "status", "active",
+                    "displayName", "A.")).put("/v1/clients/{id}", id).then().statusCode(200)
+                    .body("timeZoneHistory", hasSize(1));
+            clinic.clinician().header("If-Match", "\"1\"").body(Map.of("timeZone", "Pacific/Auckland", "status", "active"))
+                    .put("/v1/clients/{id}", id).then().statusCode(200)
+                    .body("timeZone", equalTo("Pacific/Auckland"))
+                    .body("timeZoneHistory.timeZone", contains("Europe/Berlin", "Pacific/Auckland"))
+                    .body("timeZoneHistory.effectiveFrom", contains("2026-01-05", "2026-03-26"))
+                    .body("timeZoneHistory.changedAt", contains("2026-01-05T09:00:00Z", "2026-03-25T12:30:00Z"));
+        }
+        clinic.client(id).get("/v1/clients/{id}", id).then().statusCode(200)
+                .body("timeZoneHistory.timeZone", contains("Europe/Berlin", "Pacific/Auckland"));
+        clinic.clinician().get("/v1/clients").then().statusCode(200)
+                .body("items[0].timeZoneHistory.timeZone", contains("Europe/Berlin", "Pacific/Auckland"));
+        // The history is the server's: a caller cannot write it.
+        clinic.clinicianSendingBadInput().header("If-Match", "\"2\"")
+                .body(Map.of("timeZone", "Pacific/Auckland", "status", "active",
+                        "timeZoneHistory", List.of(Map.of("timeZone", "Asia/Tokyo", "effectiveFrom", "2026-01-01"))))
+                .put("/v1/clients/{id}", id).then().statusCode(400)
+                .body("errors[0].field", equalTo("timeZoneHistory"));
+    }
+
+    @Test
+    void shouldRecordOneMoveWhenTwoUpdatesRaceWithTheSameIfMatch() throws Exception {
+        TestClinic clinic = new TestClinic();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                UUID id = clinic.createClient(Map.of("timeZone", "Europe/Berlin"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> updates = new ArrayList<>();
+                for (String zone : List.of("Pacific/Auckland", "America/New_York")) {
+                    updates.add(pool.submit(() -> {
+                        start.await();
+                        return clinic.clinician().header("If-Match", "\"0\"")
+                                .body(Map.of("timeZone", zone, "status", "active"))
+                                .put("/v1/clients/{id}", id).then().extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> update : updates) {
+                    statuses.add(update.get(30, TimeUnit.SECONDS));
+                }
+                statuses.sort(null);
+
+                assertEquals(List.of(200, 412), statuses);
+                Response client = clinic.clinician().get("/v1/clients/{id}", id);
+                client.then().statusCode(200).header("ETag", equalTo("\"1\""))
+                        .body("timeZoneHistory", hasSize(2))
+                        .body("timeZoneHistory[1].timeZone", equalTo(client.path("timeZone")));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

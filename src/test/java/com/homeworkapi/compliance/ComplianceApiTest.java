@@ -39,7 +39,7 @@ class ComplianceApiTest {
                 .body("status.code", equalTo("slip"))
                 .body("status.fhirAchievementStatus", equalTo("worsening"))
                 .body("status.setbackWeeks", equalTo(1))
-                .body("status.evidence.rule", equalTo("setback_run_below_relapse_weeks"))
+                .body("status.evidence.rule", equalTo("setback_run_below_at_risk_weeks"))
                 .body("status.evidence.weeks.weekStart", contains(HomeworkHistory.monday(1).toString()))
                 .body("status.evidence.thresholds.relapseWeeks", equalTo(4.0f))
                 .extract().jsonPath();

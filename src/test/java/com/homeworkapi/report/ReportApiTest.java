@@ -3,6 +3,7 @@ package com.homeworkapi.report;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,7 +84,56 @@ class ReportApiTest {
                 .body("items.status.code", contains("relapse", "slip"))
                 .body("items[0].status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks"))
                 .body("items[0].status.evidence.weeks", hasSize(4))
-                .body("items[1].status.evidence.rule", equalTo("setback_run_below_relapse_weeks"));
+                .body("items[1].status.evidence.rule", equalTo("setback_run_below_at_risk_weeks"));
+    }
+
+    /**
+     * A relapse found from symptoms alone has no setback week: setbackWeeks counts setback weeks,
+     * not the weeks since the symptom relapse began, wherever it appears.
+     */
+    @Test
+    void aRelapseFromSymptomsAloneCountsNoSetbackWeeksInTheStatusTheReportsAndTheAtRiskOrder() throws Exception {
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-18T11:00:00Z"))) {
+            TestClinic clinic = new TestClinic();
+            // Every week met; PHQ-9 back at 10 or more since two weeks ago, after a remission.
+            HomeworkHistory symptomsOnly = HomeworkHistory.threeTimesAWeekSince(clinic, 12, BERLIN)
+                    .completedEveryWeek(12, 1);
+            measurePhq9(clinic, symptomsOnly, 16, HomeworkHistory.monday(12));
+            measurePhq9(clinic, symptomsOnly, 7, HomeworkHistory.monday(8));
+            measurePhq9(clinic, symptomsOnly, 11, HomeworkHistory.monday(7));
+            measurePhq9(clinic, symptomsOnly, 12, HomeworkHistory.monday(2).plusDays(2));
+            // The same relapse since last week, in which no homework was done: one setback week.
+            HomeworkHistory withAMissedWeek = HomeworkHistory.threeTimesAWeekSince(clinic, 12, BERLIN)
+                    .completedEveryWeek(12, 2);
+            measurePhq9(clinic, withAMissedWeek, 16, HomeworkHistory.monday(12));
+            measurePhq9(clinic, withAMissedWeek, 7, HomeworkHistory.monday(8));
+            measurePhq9(clinic, withAMissedWeek, 11, HomeworkHistory.monday(6));
+            measurePhq9(clinic, withAMissedWeek, 12, HomeworkHistory.monday(1).plusDays(1));
+
+            clinic.clinician().get("/v1/clients/{id}/compliance", symptomsOnly.clientId).then().statusCode(200)
+                    .body("status.code", equalTo("relapse"))
+                    .body("status.evidence.rule", equalTo("symptom_relapse_after_response"))
+                    .body("status.setbackWeeks", equalTo(0))
+                    .body("weeks.setback", everyItem(equalTo(false)));
+            clinic.clinician().get("/v1/clients/{id}/compliance", withAMissedWeek.clientId).then().statusCode(200)
+                    .body("status.code", equalTo("relapse"))
+                    .body("status.setbackWeeks", equalTo(1));
+            clinic.clinician().get("/v1/reports/compliance").then().statusCode(200)
+                    .body("items.clientId", contains(symptomsOnly.clientId.toString(),
+                            withAMissedWeek.clientId.toString()))
+                    .body("items.setbackWeeks", contains(0, 1));
+            clinic.clinician().get("/v1/reports/at-risk").then().statusCode(200)
+                    .body("items.clientId", contains(withAMissedWeek.clientId.toString(),
+                            symptomsOnly.clientId.toString()))
+                    .body("items.status.setbackWeeks", contains(1, 0));
+        }
+    }
+
+    private static final Map<String, Object> BERLIN = Map.of("timeZone", "Europe/Berlin");
+
+    private static void measurePhq9(TestClinic clinic, HomeworkHistory client, int score, LocalDate on) {
+        clinic.clinician().body(Map.of("instrument", "phq9", "score", score, "measuredOn", on.toString()))
+                .post("/v1/clients/{id}/measurements", client.clientId).then().statusCode(201);
     }
 
     @Test

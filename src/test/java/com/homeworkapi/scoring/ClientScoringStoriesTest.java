@@ -243,6 +243,26 @@ class ClientScoringStoriesTest {
     }
 
     @Test
+    void practiceProgressWithoutAssignmentsSaysSoRatherThanNamingNoWeek() {
+        PracticeProgress practice = score(ClientRecord.of(BERLIN, List.of(), List.of()), at("2026-03-18T12:00", BERLIN)).practice();
+
+        assertEquals("no assignment has been active yet", practice.evidence().explanation());
+        assertTrue(practice.evidence().weeks().isEmpty());
+    }
+
+    @Test
+    void practiceProgressNamesTheFirstAndTheCurrentWeekOnceWhenTheyAreTheSame() {
+        LocalDate monday = LocalDate.of(2026, 3, 16);
+        AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(monday, ScheduleRule.daily()));
+
+        PracticeProgress practice = score(ClientRecord.of(BERLIN, List.of(daily), List.of()), at("2026-03-18T12:00", BERLIN)).practice();
+
+        assertEquals("1 assignment(s) in 2026-W12, the first and latest week with any; 0 repeated exposure(s)",
+                practice.evidence().explanation());
+        assertEquals(List.of(IsoWeek.parse("2026-W12")), practice.evidence().weeks());
+    }
+
+    @Test
     void aClockCanBePassedInsteadOfAnInstant() {
         AssignmentRecord daily = Fixtures.assignment(RevisionRecord.active(LocalDate.of(2026, 3, 2), ScheduleRule.daily()));
         ClientRecord client = ClientRecord.of(BERLIN, List.of(daily), List.of());

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
@@ -126,6 +127,58 @@ class ScoringPropertiesTest {
     }
 
     @Property
+    void setbackWeeksAreTheTrailingSetbackWeeksAndTheRunTheRulesHoldAgainstTheLimits(
+            @ForAll("complianceSeries") List<Double> compliance,
+            @ForAll("phq9Series") List<SymptomScore> measurements,
+            @ForAll boolean lastInProgress) {
+        ClientStatusReport report = Fixtures.classify(weeksOf(compliance, lastInProgress), measurements);
+
+        // A week with nothing expected is a setback only through a symptom worsening; otherwise it is passed over.
+        List<WeekAssessment> counted = report.weeks().stream()
+                .filter(week -> !week.inProgress() && (week.setback() || week.band() != Band.NOTHING_EXPECTED)).toList();
+        int setbacksAtTheEnd = 0;
+        while (setbacksAtTheEnd < counted.size() && counted.get(counted.size() - 1 - setbacksAtTheEnd).setback()) {
+            setbacksAtTheEnd++;
+        }
+        int trailing = setbacksAtTheEnd;
+        assertTrue(report.setbackWeeks() <= trailing, () -> report.setbackWeeks() + " > " + trailing);
+        if (report.engaged() && report.setbackWeeks() < trailing) {
+            // Only weeks from before engagement can be left out.
+            WeekAssessment firstLeftOut = counted.get(counted.size() - 1 - report.setbackWeeks() - 1);
+            assertEquals(ClinicalStatus.NOT_ESTABLISHED, firstLeftOut.status());
+        }
+        String rule = report.evidence().rule();
+        if (rule.equals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS) || rule.equals(Rules.SETBACK_WITHOUT_SYMPTOM_GAINS)
+                || rule.equals(Rules.SETBACK_RUN_REACHES_AT_RISK_WEEKS) || rule.equals(Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS)) {
+            assertEquals(report.evidence().weeks().size(), report.setbackWeeks());
+        }
+        if (report.setbackWeeks() > 0) {
+            assertTrue(EnumSet.of(ClinicalStatus.SLIP, ClinicalStatus.AT_RISK, ClinicalStatus.RELAPSE).contains(report.status()),
+                    () -> report.status().toString());
+        }
+    }
+
+    @Property
+    void noEvidenceListsTheSameWeekOrScoreTwice(
+            @ForAll("complianceSeries") List<Double> compliance,
+            @ForAll("phq9Series") List<SymptomScore> measurements) {
+        ClientStatusReport report = Fixtures.classify(weeksOf(compliance, true), measurements);
+
+        List<Evidence> all = new ArrayList<>();
+        all.add(report.evidence());
+        report.weeks().forEach(week -> all.add(week.evidence()));
+        report.episodes().forEach(episode -> all.add(episode.evidence()));
+        for (SymptomSummary symptom : report.symptoms()) {
+            all.add(symptom.evidence());
+            symptom.relapses().forEach(relapse -> all.add(relapse.evidence()));
+        }
+        for (Evidence evidence : all) {
+            assertEquals(new HashSet<>(evidence.weeks()).size(), evidence.weeks().size(), () -> evidence.toString());
+            assertEquals(new HashSet<>(evidence.scores()).size(), evidence.scores().size(), () -> evidence.toString());
+        }
+    }
+
+    @Property
     void withoutMeasurementsAndWithoutRelapseWeeksLowWeeksInARowThereIsNoRelapse(
             @ForAll("complianceSeries") List<Double> compliance) {
         int longestLowRun = 0;
@@ -171,7 +224,7 @@ class ScoringPropertiesTest {
     }
 
     private static List<AssignmentWeek> aggregate(AssignmentRecord assignment, List<AttemptRecord> attempts) {
-        return WeeklyCredit.aggregate(assignment, attempts, List.of(), ZONE, FIRST_WEEK, FIRST_WEEK.plusWeeks(WEEKS - 1), TODAY);
+        return WeeklyCredit.aggregate(assignment, attempts, List.of(), TimeZoneHistory.of(ZONE), FIRST_WEEK, FIRST_WEEK.plusWeeks(WEEKS - 1), TODAY);
     }
 
     /** Null compliance means nothing expected. */

@@ -32,7 +32,7 @@ class SlipAndRelapseStoriesTest {
         assertEquals(ClinicalStatus.SLIP, report.status());
         assertEquals("worsening", report.fhirAchievementStatus());
         Evidence evidence = report.evidence();
-        assertEquals(Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS, evidence.rule());
+        assertEquals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS, evidence.rule());
         assertEquals(List.of(FIRST.plusWeeks(8)), evidence.weeks());
         assertEquals(List.of(0.0), evidence.compliance());
         assertEquals(0.5, evidence.thresholds().get("adequate"));
@@ -51,6 +51,7 @@ class SlipAndRelapseStoriesTest {
                 ClinicalStatus.SLIP, ClinicalStatus.AT_RISK, ClinicalStatus.AT_RISK, ClinicalStatus.RELAPSE), statuses(report));
         assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals("in-progress", report.fhirAchievementStatus());
+        assertEquals(4, report.setbackWeeks());
         assertEquals(Rules.SETBACK_RUN_REACHES_RELAPSE_WEEKS, report.evidence().rule());
         assertEquals(List.of(FIRST.plusWeeks(4), FIRST.plusWeeks(5), FIRST.plusWeeks(6), FIRST.plusWeeks(7)),
                 report.evidence().weeks());
@@ -79,6 +80,7 @@ class SlipAndRelapseStoriesTest {
         assertTrue(report.weeks().stream().allMatch(week -> week.status() == ClinicalStatus.NOT_ESTABLISHED));
         assertEquals(Rules.NOT_ESTABLISHED_BEFORE_ENGAGEMENT, report.evidence().rule());
         assertFalse(report.engaged());
+        assertEquals(0, report.setbackWeeks());
         assertTrue(report.episodes().isEmpty());
         assertEquals("in-progress", report.fhirAchievementStatus());
     }
@@ -97,6 +99,7 @@ class SlipAndRelapseStoriesTest {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.1, 0.6));
 
         assertEquals(ClinicalStatus.RECOVERING, report.status());
+        assertEquals(0, report.setbackWeeks());
         assertEquals("improving", report.fhirAchievementStatus());
         assertEquals(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK, report.evidence().rule());
         assertEquals(1, report.resolvedSlips().size());
@@ -104,6 +107,14 @@ class SlipAndRelapseStoriesTest {
         assertEquals(List.of(FIRST.plusWeeks(4)), slip.weeks());
         assertEquals(FIRST.plusWeeks(5), slip.resolvedWeek());
         assertEquals(Rules.SLIP_RESOLVED, slip.evidence().rule());
+    }
+
+    @Test
+    void aWeekBackAtMetAfterASlipIsExplainedAsAdequateOrBetter() {
+        ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.1, 0.9));
+
+        assertEquals(ClinicalStatus.RECOVERING, report.status());
+        assertEquals("back at adequate or better for 1 of 2 weeks after a setback", report.evidence().explanation());
     }
 
     @Test
@@ -148,6 +159,7 @@ class SlipAndRelapseStoriesTest {
         assertEquals(Rules.NOTHING_EXPECTED_CARRIES_STATUS, onBreak.evidence().rule());
         assertEquals(ClinicalStatus.RELAPSE, report.status());
         assertEquals(4, report.evidence().weeks().size());
+        assertEquals(4, report.setbackWeeks());
     }
 
     @Test
@@ -197,7 +209,7 @@ class SlipAndRelapseStoriesTest {
         ClientStatusReport report = classify(weeks(FIRST, 1.0, 1.0, 1.0, 1.0, 0.0), scores);
 
         assertEquals(ClinicalStatus.SLIP, report.status());
-        assertEquals(Rules.SETBACK_RUN_BELOW_RELAPSE_WEEKS, report.evidence().rule());
+        assertEquals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS, report.evidence().rule());
     }
 
     @Test
@@ -211,7 +223,8 @@ class SlipAndRelapseStoriesTest {
         assertTrue(worse.setback());
         assertEquals(Rules.SETBACK_SYMPTOM_WORSENING, worse.setbackReason());
         assertEquals(ClinicalStatus.SLIP, worse.status());
-        assertTrue(worse.evidence().scores().contains(phq9(13, start.plusWeeks(4).plusDays(2))));
+        // The worsening is also the latest score: listed once, after the baseline.
+        assertEquals(List.of(phq9(13, start.plusWeeks(4).plusDays(2)), phq9(22, start)), worse.evidence().scores());
     }
 
     @Test
@@ -223,6 +236,22 @@ class SlipAndRelapseStoriesTest {
 
         assertFalse(report.week(FIRST.plusWeeks(4)).setback());
         assertEquals(ClinicalStatus.ON_TRACK, report.status());
+    }
+
+    @Test
+    void aSlipIsARunShorterThanAtRiskWeeksAndItsRuleAndExplanationSaySo() {
+        ScoringSettings slowToWorry = ScoringSettings.DEFAULTS.withWeeks(2, 3, 5, 2);
+
+        ClientStatusReport report = StatusClassifier.classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.0, 0.0), List.of(),
+                Instrument.catalogue(List.of()), slowToWorry);
+
+        assertEquals(ClinicalStatus.SLIP, report.status());
+        assertEquals("setback_run_below_at_risk_weeks", report.evidence().rule());
+        assertEquals("2 setback week(s) in a row, fewer than the 3 that make a client at risk, and symptoms not measured",
+                report.evidence().explanation());
+        ClientStatusReport oneMore = StatusClassifier.classify(weeks(FIRST, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0), List.of(),
+                Instrument.catalogue(List.of()), slowToWorry);
+        assertEquals(ClinicalStatus.AT_RISK, oneMore.status());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.homeworkapi.scoring;
 
 import static com.homeworkapi.scoring.Fixtures.classify;
+import static com.homeworkapi.scoring.Fixtures.concat;
 import static com.homeworkapi.scoring.Fixtures.phq9;
 import static com.homeworkapi.scoring.Fixtures.repeat;
 import static com.homeworkapi.scoring.Fixtures.weeks;
@@ -45,6 +46,22 @@ class SymptomStoriesTest {
         SymptomRelapse relapse = report.symptoms().get(0).relapses().get(0);
         assertEquals(START.plusWeeks(15), relapse.onset());
         assertNull(relapse.ended());
+        // Every week was met and no score worsened reliably from the best: no setback week.
+        assertEquals(0, report.setbackWeeks());
+    }
+
+    @Test
+    void aSymptomRelapseCountsOnlyTheSetbackWeeksWithinIt() {
+        List<SymptomScore> scores = List.of(phq9(16, START), phq9(7, START.plusWeeks(6)), phq9(11, START.plusWeeks(10)),
+                phq9(12, START.plusWeeks(14)));
+
+        ClientStatusReport report = classify(weeks(FIRST, concat(repeat(1.0, 14), repeat(0.0, 1), repeat(1.0, 1),
+                repeat(0.2, 2))), scores);
+
+        assertEquals(ClinicalStatus.RELAPSE, report.status());
+        assertEquals(Rules.SYMPTOM_RELAPSE_AFTER_RESPONSE, report.evidence().rule());
+        // The low week before the met one is no longer in the run; the last two are.
+        assertEquals(2, report.setbackWeeks());
     }
 
     @Test
@@ -147,6 +164,17 @@ class SymptomStoriesTest {
     }
 
     @Test
+    void theSummaryListsEachScoreOnceWhenTheBaselineIsTheBestOrTheLatestIsTheBest() {
+        SymptomSummary noGains = summaryOf(Instrument.PHQ9, phq9(12, START), phq9(15, START.plusWeeks(4)));
+        SymptomSummary latestIsBest = summaryOf(Instrument.PHQ9, phq9(20, START), phq9(9, START.plusWeeks(4)));
+        SymptomSummary onlyBaseline = summaryOf(Instrument.PHQ9, phq9(20, START));
+
+        assertEquals(List.of(phq9(12, START), phq9(15, START.plusWeeks(4))), noGains.evidence().scores());
+        assertEquals(List.of(phq9(20, START), phq9(9, START.plusWeeks(4))), latestIsBest.evidence().scores());
+        assertEquals(List.of(phq9(20, START)), onlyBaseline.evidence().scores());
+    }
+
+    @Test
     void progressRetainedGoesBelowZeroWhenTheClientIsWorseThanAtBaseline() {
         SymptomSummary summary = summaryOf(Instrument.PHQ9, phq9(15, START), phq9(5, START.plusWeeks(4)), phq9(20, START.plusWeeks(8)));
 
@@ -190,6 +218,65 @@ class SymptomStoriesTest {
         assertTrue(summary.reliableImprovement());
         assertTrue(summary.belowThreshold());
         assertEquals(32.0, summary.improvement());
+    }
+
+    /** A clinic scale where a higher score means fewer symptoms: 40 or less is clinical. */
+    private static final Instrument WELLBEING = new Instrument("who5", 0, 100, 40, false, 10.0, null, null, null);
+
+    private static SymptomScore who5(double score, LocalDate date) {
+        return new SymptomScore("who5", score, date);
+    }
+
+    @Test
+    void aRelapseOnAHigherIsBetterScaleIsExplainedAsBackAtOrBelowItsThreshold() {
+        // 28 -> 60 is a response; 39 and 38 are back on the clinical side, yet still 10 points above baseline.
+        SymptomHistory history = new SymptomHistory(WELLBEING, List.of(who5(28, START), who5(60, START.plusWeeks(6)),
+                who5(39, START.plusWeeks(10)), who5(38, START.plusWeeks(15))), ScoringSettings.DEFAULTS);
+
+        SymptomRelapse relapse = history.relapses().get(0);
+        assertEquals("who5 back at or below 40 on 2 consecutive measurements from " + START.plusWeeks(10) + " to "
+                + START.plusWeeks(15), relapse.evidence().explanation());
+    }
+
+    @Test
+    void aRelapseOnALowerIsBetterScaleIsExplainedAsBackAtOrAboveItsThreshold() {
+        SymptomHistory history = new SymptomHistory(Instrument.PHQ9, List.of(phq9(20, START), phq9(8, START.plusWeeks(6)),
+                phq9(12, START.plusWeeks(10)), phq9(13, START.plusWeeks(15))), ScoringSettings.DEFAULTS);
+
+        assertEquals("phq9 back at or above 10 on 2 consecutive measurements from " + START.plusWeeks(10) + " to "
+                + START.plusWeeks(15), history.relapses().get(0).evidence().explanation());
+    }
+
+    @Test
+    void aRelapseExplainsWhichCriterionHeldAndPrintsAClinicsThresholdAsGiven() {
+        SymptomHistory gainsLost = new SymptomHistory(Instrument.PHQ9, List.of(phq9(24, START), phq9(12, START.plusWeeks(4)),
+                phq9(20, START.plusWeeks(8)), phq9(21, START.plusWeeks(12))), ScoringSettings.DEFAULTS);
+        assertEquals("phq9 no longer reliably better than the baseline 24 on 2 consecutive measurements from "
+                + START.plusWeeks(8) + " to " + START.plusWeeks(12), gainsLost.relapses().get(0).evidence().explanation());
+
+        Instrument halfPoints = new Instrument("mood", 0, 50, 12.5, false, 10.0, null, null, null);
+        SymptomHistory both = new SymptomHistory(halfPoints, List.of(new SymptomScore("mood", 10, START),
+                new SymptomScore("mood", 30.5, START.plusWeeks(4)), new SymptomScore("mood", 12.5, START.plusWeeks(8)),
+                new SymptomScore("mood", 11, START.plusWeeks(12))), ScoringSettings.DEFAULTS);
+        assertEquals("mood back at or below 12.5 and no longer reliably better than the baseline 10 on 2 consecutive"
+                + " measurements from " + START.plusWeeks(8) + " to " + START.plusWeeks(12),
+                both.relapses().get(0).evidence().explanation());
+    }
+
+    @Test
+    void theSummarySaysOnWhichSideOfTheThresholdTheLatestScoreLiesInEitherDirection() {
+        assertEquals("who5: baseline 28, best 60, latest 60, above the threshold 40 (not clinical), 100% of gains held",
+                summaryOf(WELLBEING, who5(28, START), who5(60, START.plusWeeks(6))).evidence().explanation());
+        assertEquals("who5: baseline 28, best 60, latest 40, at or below the threshold 40 (clinical), 38% of gains held",
+                summaryOf(WELLBEING, who5(28, START), who5(60, START.plusWeeks(6)), who5(40, START.plusWeeks(8)))
+                        .evidence().explanation());
+        assertEquals("phq9: baseline 20, best 10, latest 12, at or above the threshold 10 (clinical), 80% of gains held",
+                summaryOf(Instrument.PHQ9, phq9(20, START), phq9(10, START.plusWeeks(6)), phq9(12, START.plusWeeks(10)))
+                        .evidence().explanation());
+        assertEquals("phq9: baseline 12, best 9, latest 9, below the threshold 10 (not clinical), 100% of gains held",
+                summaryOf(Instrument.PHQ9, phq9(12, START), phq9(9, START.plusWeeks(4))).evidence().explanation());
+        assertEquals("phq9: baseline 12, best 12, latest 15, at or above the threshold 10 (clinical), no gains yet",
+                summaryOf(Instrument.PHQ9, phq9(12, START), phq9(15, START.plusWeeks(4))).evidence().explanation());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.homeworkapi.support;
 
-import com.homeworkapi.support.TestClinic;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,8 +42,10 @@ public final class HomeworkHistory {
         return new HomeworkHistory(clinic, clientId, assignmentId);
     }
 
+    /** The Monday {@code weeksAgo} weeks before this week, as the service's clock (pinned or not) sees it. */
     public static LocalDate monday(int weeksAgo) {
-        return LocalDate.now(ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(weeksAgo);
+        return LocalDate.ofInstant(TestClock.now(), ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(weeksAgo);
     }
 
     /** Logs {@code times} completed attempts on Tuesday evening and later days of that week. */
