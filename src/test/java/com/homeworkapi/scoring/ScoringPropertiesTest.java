@@ -144,7 +144,7 @@ class ScoringPropertiesTest {
         assertTrue(report.setbackWeeks() <= trailing, () -> report.setbackWeeks() + " > " + trailing);
         if (report.engaged() && report.setbackWeeks() < trailing) {
             // Only weeks from before engagement can be left out.
-            WeekAssessment firstLeftOut = counted.get(counted.size() - 1 - report.setbackWeeks() - 1);
+            WeekAssessment firstLeftOut = counted.get(counted.size() - 1 - report.setbackWeeks());
             assertEquals(ClinicalStatus.NOT_ESTABLISHED, firstLeftOut.status());
         }
         String rule = report.evidence().rule();
