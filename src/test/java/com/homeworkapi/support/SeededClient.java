@@ -1,10 +1,12 @@
 package com.homeworkapi.support;
 
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * A client of a test clinic with one goal, one assignment, one logged attempt, one measurement
@@ -12,6 +14,12 @@ import java.util.UUID;
  * clinician sees them, to show that a refused request changed nothing.
  */
 public final class SeededClient {
+
+    private static final Executor SEEDING = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "seeding");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public final TestClinic clinic;
     public final UUID clientId;
@@ -24,11 +32,17 @@ public final class SeededClient {
     private SeededClient(TestClinic clinic) {
         this.clinic = clinic;
         this.clientId = clinic.createClient();
-        this.goalId = clinic.createGoal(clientId);
+        // What depends only on the client is created at once, then what depends on the assignment:
+        // three round trips instead of six, in a fixture most tests build.
+        CompletableFuture<UUID> goal = CompletableFuture.supplyAsync(() -> clinic.createGoal(clientId), SEEDING);
+        CompletableFuture<UUID> measurement =
+                CompletableFuture.supplyAsync(() -> clinic.recordMeasurement(clientId), SEEDING);
         this.assignmentId = clinic.createAssignment(clientId);
-        this.attemptId = clinic.logAttempt(assignmentId);
-        this.measurementId = clinic.recordMeasurement(clientId);
+        CompletableFuture<UUID> attempt = CompletableFuture.supplyAsync(() -> clinic.logAttempt(assignmentId), SEEDING);
         this.reviewId = clinic.createReview(clientId, assignmentId);
+        this.goalId = goal.join();
+        this.measurementId = measurement.join();
+        this.attemptId = attempt.join();
     }
 
     public static SeededClient in(TestClinic clinic) {
@@ -56,50 +70,14 @@ public final class SeededClient {
         return owner.get(update.path).then().statusCode(200).extract().header("ETag");
     }
 
-    /** Everything seeded, and the size of every list it appears in, read by the owner's clinician. */
+    /**
+     * Every row the clinic has in the database, table by table: a refused request must leave all
+     * of them as they were, whichever table it could have touched.
+     */
     public State state() {
-        Response client = read("/v1/clients/{id}", clientId);
-        Response goal = read("/v1/goals/{id}", goalId);
-        Response assignment = read("/v1/assignments/{id}", assignmentId);
-        Response attempt = read("/v1/attempts/{id}", attemptId);
-        Response settings = clinic.clinician().get("/v1/clinic/settings");
-        settings.then().statusCode(200);
-        return new State(
-                client.jsonPath().getMap("$"), client.header("ETag"),
-                goal.jsonPath().getMap("$"), goal.header("ETag"),
-                assignment.jsonPath().getMap("$"), assignment.header("ETag"),
-                attempt.jsonPath().getMap("$"),
-                count("/v1/clients", null),
-                count("/v1/clients/{id}/goals", clientId),
-                count("/v1/clients/{id}/assignments", clientId),
-                count("/v1/assignments/{id}/revisions", assignmentId),
-                count("/v1/assignments/{id}/attempts", assignmentId),
-                count("/v1/clients/{id}/attempts", clientId),
-                count("/v1/clients/{id}/measurements", clientId),
-                count("/v1/clients/{id}/reviews", clientId),
-                settings.jsonPath().getMap("$"), settings.header("ETag"));
+        return new State(ClinicRows.of(clinic.id));
     }
 
-    private Response read(String path, UUID id) {
-        Response response = clinic.clinician().get(path, id);
-        response.then().statusCode(200);
-        return response;
-    }
-
-    private int count(String path, UUID id) {
-        var request = clinic.clinician().queryParam("limit", 200);
-        Response response = id == null ? request.get(path) : request.get(path, id);
-        List<Object> items = response.then().statusCode(200).extract().jsonPath().getList("items");
-        return items.size();
-    }
-
-    public record State(
-            Map<String, Object> client, String clientETag,
-            Map<String, Object> goal, String goalETag,
-            Map<String, Object> assignment, String assignmentETag,
-            Map<String, Object> attempt,
-            int clientsInClinic, int goals, int assignments, int revisions, int assignmentAttempts,
-            int clientAttempts, int measurements, int reviews,
-            Map<String, Object> clinicSettings, String clinicSettingsETag) {
+    public record State(Map<String, List<String>> rowsByTable) {
     }
 }

@@ -21,6 +21,8 @@ public final class Tokens {
     /** The audience the test profile expects (as dev/mint-token.sh puts it in dev tokens). */
     public static final String AUDIENCE = "homework-api";
     private static final PrivateKey DEV_KEY = readDevKey();
+    /** A key nobody trusts, made once: generating an RSA key costs more than a whole request. */
+    private static final PrivateKey FOREIGN_KEY = generateKey();
 
     private Tokens() {
     }
@@ -50,10 +52,14 @@ public final class Tokens {
     }
 
     public static String signWithForeignKey(JwtClaimsBuilder claims) {
+        return claims.sign(FOREIGN_KEY);
+    }
+
+    private static PrivateKey generateKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return claims.sign(generator.generateKeyPair().getPrivate());
+            return generator.generateKeyPair().getPrivate();
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
         }

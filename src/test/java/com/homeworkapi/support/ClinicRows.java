@@ -1,0 +1,70 @@
+package com.homeworkapi.support;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads a clinic's rows straight from PostgreSQL, to show what a request stored or left alone. */
+public final class ClinicRows {
+
+    /** Derived from the other tables and rewritten by the background refresh at any moment. */
+    private static final Set<String> DERIVED_TABLES = Set.of("client_score", "client_week_score");
+
+    private static volatile String snapshotQuery;
+
+    private ClinicRows() {
+    }
+
+    /** Each table that holds clinic data, with the clinic's rows as text, in a stable order. */
+    public static Map<String, List<String>> of(UUID clinicId) {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(snapshotQuery(connection))) {
+            statement.setObject(1, clinicId);
+            Map<String, List<String>> rows = new LinkedHashMap<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.computeIfAbsent(result.getString(1), table -> new ArrayList<>()).add(result.getString(2));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One statement over every table with a clinic_id column, found in the catalog so a new table is never missed. */
+    private static String snapshotQuery(Connection connection) throws SQLException {
+        if (snapshotQuery == null) {
+            List<String> selects = new ArrayList<>();
+            try (PreparedStatement tables = connection.prepareStatement(
+                    "select table_name from information_schema.columns"
+                            + " where table_schema = current_schema() and column_name = 'clinic_id' order by table_name");
+                    ResultSet result = tables.executeQuery()) {
+                while (result.next()) {
+                    String table = result.getString(1);
+                    if (!DERIVED_TABLES.contains(table)) {
+                        selects.add("select '" + table + "' as table_name, t::text as row from " + table
+                                + " t where clinic_id = ?1");
+                    }
+                }
+            }
+            snapshotQuery = "with clinic as (select ?::uuid as id) "
+                    + String.join(" union all ", selects).replace("?1", "(select id from clinic)")
+                    + " order by 1, 2";
+        }
+        return snapshotQuery;
+    }
+
+    private static AgroalDataSource dataSource() {
+        return Arc.container().instance(AgroalDataSource.class).get();
+    }
+}
