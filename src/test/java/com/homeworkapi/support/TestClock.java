@@ -30,9 +30,16 @@ public final class TestClock extends Clock {
     }
 
     /** Pins the clock for a block: {@code try (var pinned = TestClock.pinnedAt(...)) { ... }}. */
-    public static AutoCloseable pinnedAt(Instant instant) {
+    public static Pinned pinnedAt(Instant instant) {
         pin(instant);
         return TestClock::release;
+    }
+
+    /** A pinned clock that a try-with-resources block releases, without a checked exception. */
+    public interface Pinned extends AutoCloseable {
+
+        @Override
+        void close();
     }
 
     /** The service reads the real time again. */
