@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,17 +141,18 @@ class AttemptApiTest {
 
     @Test
     void shouldAcceptSmallClockSkewButNotAttemptsFromTheFuture() {
-        TestClinic clinic = new TestClinic();
-        UUID clientId = clinic.createClient();
-        UUID assignmentId = clinic.createAssignment(clientId);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-11T18:00:00Z"))) {
+            TestClinic clinic = new TestClinic();
+            UUID clientId = clinic.createClient();
+            UUID assignmentId = clinic.createAssignment(clientId);
 
-        clinic.client(clientId).body(Map.of("occurredAt", now.plusSeconds(180).toString(), "outcome", "completed"))
-                .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201);
-        clinic.client(clientId).body(Map.of("occurredAt", now.plusSeconds(600).toString(), "outcome", "completed"))
-                .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(400)
-                .body("errors[0].field", equalTo("occurredAt"));
-        clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body("items", hasSize(1));
+            clinic.client(clientId).body(Map.of("occurredAt", "2026-03-11T18:03:00Z", "outcome", "completed"))
+                    .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201);
+            clinic.client(clientId).body(Map.of("occurredAt", "2026-03-11T18:10:00Z", "outcome", "completed"))
+                    .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(400)
+                    .body("errors[0].field", equalTo("occurredAt"));
+            clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body("items", hasSize(1));
+        }
     }
 
     @Test

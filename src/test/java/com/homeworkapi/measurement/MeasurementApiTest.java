@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,18 +141,19 @@ class MeasurementApiTest {
 
     @Test
     void shouldRejectAMeasurementDatedAfterTodayInTheClientsTimeZone() {
-        TestClinic clinic = new TestClinic();
-        // UTC+14 and UTC-11: the first is always at least a day ahead of the second.
-        UUID east = clinic.createClient(Map.of("timeZone", "Pacific/Kiritimati"));
-        UUID west = clinic.createClient(Map.of("timeZone", "Pacific/Pago_Pago"));
-        String todayInTheEast = LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString();
+        // 11:00 UTC on 10 March: already the 11th in Kiritimati (UTC+14), still the 10th in Pago Pago (UTC-11).
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-10T11:00:00Z"))) {
+            TestClinic clinic = new TestClinic();
+            UUID east = clinic.createClient(Map.of("timeZone", "Pacific/Kiritimati"));
+            UUID west = clinic.createClient(Map.of("timeZone", "Pacific/Pago_Pago"));
 
-        clinic.clinician().body(measurement("phq9", 8, todayInTheEast))
-                .post("/v1/clients/{id}/measurements", east).then().statusCode(201);
-        clinic.clinician().body(measurement("phq9", 8, todayInTheEast))
-                .post("/v1/clients/{id}/measurements", west).then().statusCode(400)
-                .body("errors[0].field", equalTo("measuredOn"));
-        clinic.clinician().get("/v1/clients/{id}/measurements", west).then().body("items", empty());
+            clinic.clinician().body(measurement("phq9", 8, "2026-03-11"))
+                    .post("/v1/clients/{id}/measurements", east).then().statusCode(201);
+            clinic.clinician().body(measurement("phq9", 8, "2026-03-11"))
+                    .post("/v1/clients/{id}/measurements", west).then().statusCode(400)
+                    .body("errors[0].field", equalTo("measuredOn"));
+            clinic.clinician().get("/v1/clients/{id}/measurements", west).then().body("items", empty());
+        }
     }
 
     @Test

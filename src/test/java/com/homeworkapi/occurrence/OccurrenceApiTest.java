@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -142,18 +144,20 @@ class OccurrenceApiTest {
 
     @Test
     void withoutARangeTheNextTwoWeeksFromTodayInTheClientsZoneAreAnswered() {
-        TestClinic clinic = new TestClinic();
-        UUID clientId = clinic.createClient(Map.of("timeZone", "Pacific/Kiritimati"));
-        LocalDate today = LocalDate.now(ZoneId.of("Pacific/Kiritimati"));
-        createAssignment(clinic, clientId, Map.of("type", "daily", "startDate", today.minusDays(3).toString()));
+        // 11:00 UTC on 10 March is already 01:00 on 11 March in Kiritimati (UTC+14).
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-10T11:00:00Z"))) {
+            TestClinic clinic = new TestClinic();
+            UUID clientId = clinic.createClient(Map.of("timeZone", "Pacific/Kiritimati"));
+            createAssignment(clinic, clientId, Map.of("type", "daily", "startDate", "2026-03-08"));
 
-        clinic.clinician().get("/v1/clients/{clientId}/occurrences", clientId).then().statusCode(200)
-                .body("from", equalTo(today.toString()))
-                .body("to", equalTo(today.plusDays(13).toString()))
-                .body("occurrences.size()", equalTo(14));
-        clinic.clinician().queryParam("to", "2026-03-15").get("/v1/clients/{clientId}/occurrences", clientId)
-                .then().statusCode(200)
-                .body("from", equalTo("2026-03-02"));
+            clinic.clinician().get("/v1/clients/{clientId}/occurrences", clientId).then().statusCode(200)
+                    .body("from", equalTo("2026-03-11"))
+                    .body("to", equalTo("2026-03-24"))
+                    .body("occurrences.size()", equalTo(14));
+            clinic.clinician().queryParam("to", "2026-03-15").get("/v1/clients/{clientId}/occurrences", clientId)
+                    .then().statusCode(200)
+                    .body("from", equalTo("2026-03-02"));
+        }
     }
 
     private static UUID createAssignment(TestClinic clinic, UUID clientId, Map<String, Object> schedule) {

@@ -12,15 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,19 +110,20 @@ class ReviewApiTest {
 
     @Test
     void shouldRejectAWeekStartThatIsNoMondayOrAWeekNotYetBegun() {
-        TestClinic clinic = new TestClinic();
-        UUID clientId = clinic.createClient();
-        UUID assignmentId = clinic.createAssignment(clientId);
-        LocalDate nextMonday = LocalDate.now(ZoneId.of("Europe/Berlin")).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        for (String weekStart : List.of("2026-03-03", "2026-03-08", nextMonday.toString())) {
-            clinic.clinician().body(review(weekStart, List.of(rating(assignmentId, 2))))
-                    .post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
-                    .body("errors[0].field", equalTo("weekStart"));
+        // Sunday 8 March, 23:30 in Berlin: the week of Monday 2 March is the client's current one.
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-08T22:30:00Z"))) {
+            TestClinic clinic = new TestClinic();
+            UUID clientId = clinic.createClient();
+            UUID assignmentId = clinic.createAssignment(clientId);
+
+            for (String weekStart : List.of("2026-03-03", "2026-03-08", "2026-03-09")) {
+                clinic.clinician().body(review(weekStart, List.of(rating(assignmentId, 2))))
+                        .post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
+                        .body("errors[0].field", equalTo("weekStart"));
+            }
+            clinic.clinician().body(review("2026-03-02", List.of(rating(assignmentId, 2))))
+                    .post("/v1/clients/{id}/reviews", clientId).then().statusCode(201);
         }
-        String thisMonday = LocalDate.now(ZoneId.of("Europe/Berlin"))
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
-        clinic.clinician().body(review(thisMonday, List.of(rating(assignmentId, 2))))
-                .post("/v1/clients/{id}/reviews", clientId).then().statusCode(201);
     }
 
     @Test

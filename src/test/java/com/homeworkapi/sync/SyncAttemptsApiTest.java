@@ -11,8 +11,8 @@ import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -99,7 +99,8 @@ class SyncAttemptsApiTest {
         TestClinic clinic = new TestClinic();
         UUID assignmentId = clinic.createAssignment(clinic.createClient());
         Map<String, Object> valid = attempt(assignmentId);
-        String inTenMinutes = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10).toString();
+        // Instant prints its seconds even when they are zero, as the contract's date-time requires.
+        String inTenMinutes = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
         List<Map<String, Object>> attempts = List.of(
                 valid,
                 with(attempt(assignmentId), "suds", Map.of("before", 60, "peak", 101)),
