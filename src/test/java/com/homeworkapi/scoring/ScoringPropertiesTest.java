@@ -143,9 +143,12 @@ class ScoringPropertiesTest {
         int trailing = setbacksAtTheEnd;
         assertTrue(report.setbackWeeks() <= trailing, () -> report.setbackWeeks() + " > " + trailing);
         if (report.engaged() && report.setbackWeeks() < trailing) {
-            // Only weeks from before engagement can be left out.
+            // Only weeks from before engagement can be left out. Their status need not say so: a
+            // relapse from symptoms is reported before engagement too.
             WeekAssessment firstLeftOut = counted.get(counted.size() - 1 - report.setbackWeeks());
-            assertEquals(ClinicalStatus.NOT_ESTABLISHED, firstLeftOut.status());
+            long adequateSoFar = report.weeks().subList(0, report.weeks().indexOf(firstLeftOut) + 1).stream()
+                    .filter(week -> week.band() == Band.MET || week.band() == Band.ADEQUATE).count();
+            assertTrue(adequateSoFar < ScoringSettings.DEFAULTS.engagementWeeks(), () -> firstLeftOut.toString());
         }
         String rule = report.evidence().rule();
         if (rule.equals(Rules.SETBACK_RUN_BELOW_AT_RISK_WEEKS) || rule.equals(Rules.SETBACK_WITHOUT_SYMPTOM_GAINS)
