@@ -13,7 +13,10 @@ import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics and the served contract: what operators and integrators rely on. */
+/**
+ * Health, metrics and the served contract: what operators and integrators rely on. It runs first
+ * (StartFirstClassOrderer), so the application's start is booked to it.
+ */
 @QuarkusTest
 class PlatformTest {
 

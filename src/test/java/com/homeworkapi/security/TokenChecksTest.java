@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The edges of the token checks: how far a valid token may go, and which detail a refused one
- * is told. That every operation refuses each fault is shown by AuthorizationMatrixTest's
- * BadCredential. The test profile allows the default clock skew of 60 seconds.
+ * is told. That every operation refuses each fault is shown by AuthenticationTest and
+ * CallerClaimsTest. The test profile allows the default clock skew of 60 seconds.
  */
 @QuarkusTest
 class TokenChecksTest {
