@@ -2,6 +2,7 @@ package com.homeworkapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -20,8 +21,8 @@ class DevTokenScriptTest {
     void shouldMintTokensTheServiceAcceptsForStaffAndClients() throws Exception {
         UUID clinic = UUID.randomUUID();
         String clinician = mint("--role", "clinician", "--clinic", clinic.toString());
-        UUID clientId = UUID.fromString(TestClinic.as(clinician).body(Map.of("timeZone", "Europe/Berlin"))
-                .post("/v1/clients").then().statusCode(201).extract().path("id"));
+        UUID clientId = UUID.fromString(Json.path(TestClinic.as(clinician).body(Map.of("timeZone", "Europe/Berlin"))
+                .post("/v1/clients").then().statusCode(201).extract(), "id"));
 
         String client = mint("--role", "client", "--clinic", clinic.toString(), "--client", clientId.toString());
         TestClinic.as(client).get("/v1/clients/{id}", clientId).then().statusCode(200);

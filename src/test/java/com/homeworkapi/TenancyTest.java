@@ -1,5 +1,6 @@
 package com.homeworkapi;
 
+import static com.homeworkapi.support.Json.at;
 import static com.homeworkapi.support.Problems.assertAnsweredAsAbsent;
 import static com.homeworkapi.support.Problems.assertInvalidField;
 import static com.homeworkapi.support.Problems.assertProblem;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.ApiOperation;
 import com.homeworkapi.support.SeededClient;
 import com.homeworkapi.support.TestClinic;
@@ -90,12 +92,12 @@ class TenancyTest {
         SeededClient.State before = owner.state();
 
         otherClinic.clinician().queryParam("limit", 200).get("/v1/clients").then().statusCode(200)
-                .body("items.id", contains(othersOwnClient.toString()));
+                .body(at("items.id", contains(othersOwnClient.toString())));
         ApiOperation.CREATE_CLIENT.send(otherClinic.clinician(), owner).then().statusCode(201);
 
         assertEquals(before, owner.state());
         otherClinic.clinician().queryParam("limit", 200).get("/v1/clients").then().statusCode(200)
-                .body("items.size()", equalTo(2));
+                .body(at("items.size()", equalTo(2)));
     }
 
     // --- Clinic-level operations: settings and reports ---------------------------------
@@ -110,8 +112,8 @@ class TenancyTest {
         saveSettings(ours.clinic, "\"0\"", settings(0.9, 0.6)).then().statusCode(200)
                 .header("ETag", equalTo("\"1\""));
         assertEquals(defaults, settingsOf(theirs.clinic, "\"0\""));
-        thresholdsOf(theirs).then().body("thresholds.met", equalTo(0.8f));
-        thresholdsOf(ours).then().body("thresholds.met", equalTo(0.9f));
+        thresholdsOf(theirs).then().body(at("thresholds.met", equalTo(0.8f)));
+        thresholdsOf(ours).then().body(at("thresholds.met", equalTo(0.9f)));
         // Nor can they record on the instrument we defined.
         assertInvalidField(theirs.clinic.clinician()
                 .body(Map.of("instrument", "pcl5", "score", 40, "measuredOn", "2026-01-12"))
@@ -127,12 +129,12 @@ class TenancyTest {
         saveSettings(theirs.clinic, "\"0\"", settings(0.7, 0.4)).then().statusCode(200)
                 .header("ETag", equalTo("\"1\""));
         assertEquals(oursSaved, settingsOf(ours.clinic, "\"1\""));
-        thresholdsOf(ours).then().body("thresholds.met", equalTo(0.9f));
-        thresholdsOf(theirs).then().body("thresholds.met", equalTo(0.7f));
+        thresholdsOf(ours).then().body(at("thresholds.met", equalTo(0.9f)));
+        thresholdsOf(theirs).then().body(at("thresholds.met", equalTo(0.7f)));
         saveSettings(ours.clinic, "\"1\"", settings(0.85, 0.6)).then().statusCode(200)
                 .header("ETag", equalTo("\"2\""));
         theirs.clinic.clinician().get("/v1/clinic/settings").then().statusCode(200)
-                .header("ETag", equalTo("\"1\"")).body("compliance.met", equalTo(0.7f));
+                .header("ETag", equalTo("\"1\"")).body(at("compliance.met", equalTo(0.7f)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,14 +150,14 @@ class TenancyTest {
 
             // Our reports list our clients, so the other clinic's can only be without them by tenancy.
             ourClinic.staff(role).get("/v1/reports/compliance").then().statusCode(200)
-                    .body("items.clientId", containsInAnyOrder(ourRelapse.toString(), ours.clientId.toString()));
+                    .body(at("items.clientId", containsInAnyOrder(ourRelapse.toString(), ours.clientId.toString())));
             ourClinic.staff(role).get("/v1/reports/at-risk").then().statusCode(200)
-                    .body("items.clientId", contains(ourRelapse.toString()));
+                    .body(at("items.clientId", contains(ourRelapse.toString())));
 
             otherClinic.staff(role).get("/v1/reports/compliance").then().statusCode(200)
-                    .body("items.clientId", contains(theirRelapse.toString()));
+                    .body(at("items.clientId", contains(theirRelapse.toString())));
             otherClinic.staff(role).get("/v1/reports/at-risk").then().statusCode(200)
-                    .body("items.clientId", contains(theirRelapse.toString()));
+                    .body(at("items.clientId", contains(theirRelapse.toString())));
             assertEquals(List.of("clientId", theirRelapse.toString()), csvFirstColumn(otherClinic.staff(role)));
             assertEquals(Set.of("clientId", ourRelapse.toString(), ours.clientId.toString()),
                     Set.copyOf(csvFirstColumn(ourClinic.staff(role))));
@@ -203,11 +205,11 @@ class TenancyTest {
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .minusWeeks(6);
         UUID clientId = clinic.createClient();
-        UUID assignmentId = UUID.fromString(clinic.clinician()
+        UUID assignmentId = UUID.fromString(Json.path(clinic.clinician()
                 .body(Map.of("title", "Leave the house without checking the stove", "kind", "exposure",
                         "schedule", Map.of("type", "times_per_week", "timesPerWeek", 3,
                                 "startDate", sixWeeksAgo.toString())))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201).extract().path("id"));
+                .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201).extract(), "id"));
         for (int week = 0; week < 2; week++) {
             for (int day = 1; day <= 3; day++) {
                 String evening = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(

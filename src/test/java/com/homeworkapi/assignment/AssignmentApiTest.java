@@ -1,5 +1,6 @@
 package com.homeworkapi.assignment;
 
+import static com.homeworkapi.support.Json.at;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -47,19 +49,19 @@ class AssignmentApiTest {
         Map<String, Object> body = assignment(threeTimesAWeek(), null);
         body.put("goalIds", List.of(goalId));
 
-        String id = clinic.clinician().body(body).post("/v1/clients/{clientId}/assignments", clientId).then()
+        String id = Json.path(clinic.clinician().body(body).post("/v1/clients/{clientId}/assignments", clientId).then()
                 .statusCode(201)
                 .header("ETag", equalTo("\"0\""))
-                .body("clientId", equalTo(clientId.toString()))
-                .body("goalIds", contains(goalId.toString()))
-                .body("status", equalTo("active"))
-                .body("revision", equalTo(1))
-                .body("effectiveDate", equalTo("2026-03-02"))
-                .body("schedule.type", equalTo("times_per_week"))
-                .body("schedule.timesPerWeek", equalTo(3))
-                .extract().path("id");
+                .body(at("clientId", equalTo(clientId.toString())))
+                .body(at("goalIds", contains(goalId.toString())))
+                .body(at("status", equalTo("active")))
+                .body(at("revision", equalTo(1)))
+                .body(at("effectiveDate", equalTo("2026-03-02")))
+                .body(at("schedule.type", equalTo("times_per_week")))
+                .body(at("schedule.timesPerWeek", equalTo(3)))
+                .extract(), "id");
         clinic.client(clientId).get("/v1/assignments/{id}", id).then().statusCode(200)
-                .body("difficulty", equalTo(60));
+                .body(at("difficulty", equalTo(60)));
     }
 
     @Test
@@ -71,8 +73,8 @@ class AssignmentApiTest {
         body.put("goalIds", List.of(othersGoal));
 
         clinic.clinician().body(body).post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(400)
-                .body("errors[0].field", equalTo("goalIds"));
-        clinic.clinician().get("/v1/clients/{clientId}/assignments", clientId).then().body("items", hasSize(0));
+                .body(at("errors[0].field", equalTo("goalIds")));
+        clinic.clinician().get("/v1/clients/{clientId}/assignments", clientId).then().body(at("items", hasSize(0)));
     }
 
     @Test
@@ -89,8 +91,8 @@ class AssignmentApiTest {
                 Map.of("type", "once", "dueDate", "2026-03-01", "startDate", "2026-03-02"), "schedule.dueDate");
         invalid.forEach((schedule, field) -> clinic.clinicianSendingBadInput()
                 .body(assignment(schedule, null)).post("/v1/clients/{clientId}/assignments", clientId)
-                .then().statusCode(400).body("errors[0].field", equalTo(field)));
-        clinic.clinician().get("/v1/clients/{clientId}/assignments", clientId).then().body("items", hasSize(0));
+                .then().statusCode(400).body(at("errors[0].field", equalTo(field))));
+        clinic.clinician().get("/v1/clients/{clientId}/assignments", clientId).then().body(at("items", hasSize(0)));
     }
 
     @Test
@@ -100,15 +102,15 @@ class AssignmentApiTest {
         clinic.clinician()
                 .body(assignment(Map.of("type", "days_of_week", "daysOfWeek", List.of("FRI", "MON", "WED")), null))
                 .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201)
-                .body("schedule.daysOfWeek", contains("MON", "WED", "FRI"));
+                .body(at("schedule.daysOfWeek", contains("MON", "WED", "FRI")));
     }
 
     @Test
     void shouldKeepTheOldScheduleReadableAfterARevision() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
-        String id = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201).extract().path("id");
+        String id = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201).extract(), "id");
         Map<String, Object> fiveTimes = assignment(
                 Map.of("type", "times_per_week", "timesPerWeek", 5, "startDate", "2026-03-02"), "active");
         fiveTimes.put("effectiveDate", "2026-03-16");
@@ -116,70 +118,70 @@ class AssignmentApiTest {
         clinic.clinician().header("If-Match", "\"0\"").body(fiveTimes).put("/v1/assignments/{id}", id).then()
                 .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
-                .body("revision", equalTo(2))
-                .body("effectiveDate", equalTo("2026-03-16"))
-                .body("schedule.timesPerWeek", equalTo(5));
+                .body(at("revision", equalTo(2)))
+                .body(at("effectiveDate", equalTo("2026-03-16")))
+                .body(at("schedule.timesPerWeek", equalTo(5)));
 
         clinic.client(clientId).get("/v1/assignments/{id}/revisions", id).then().statusCode(200)
-                .body("items.revision", contains(1, 2))
-                .body("items.effectiveDate", contains("2026-03-02", "2026-03-16"))
-                .body("items.schedule.timesPerWeek", contains(3, 5));
+                .body(at("items.revision", contains(1, 2)))
+                .body(at("items.effectiveDate", contains("2026-03-02", "2026-03-16")))
+                .body(at("items.schedule.timesPerWeek", contains(3, 5)));
     }
 
     @Test
     void shouldNotMakeARevisionWhenNothingChanged() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
-        String id = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().extract().path("id");
+        String id = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().extract(), "id");
 
         clinic.clinician().header("If-Match", "\"0\"").body(assignment(threeTimesAWeek(), "active"))
                 .put("/v1/assignments/{id}", id).then().statusCode(200)
-                .header("ETag", equalTo("\"0\"")).body("revision", equalTo(1));
-        clinic.clinician().get("/v1/assignments/{id}/revisions", id).then().body("items", hasSize(1));
+                .header("ETag", equalTo("\"0\"")).body(at("revision", equalTo(1)));
+        clinic.clinician().get("/v1/assignments/{id}/revisions", id).then().body(at("items", hasSize(1)));
     }
 
     @Test
     void shouldRecordPauseAsARevisionAndFilterByStatus() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
-        String paused = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().extract().path("id");
-        String active = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().extract().path("id");
+        String paused = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().extract(), "id");
+        String active = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().extract(), "id");
 
         clinic.clinician().header("If-Match", "\"0\"").body(assignment(threeTimesAWeek(), "paused"))
-                .put("/v1/assignments/{id}", paused).then().statusCode(200).body("status", equalTo("paused"));
+                .put("/v1/assignments/{id}", paused).then().statusCode(200).body(at("status", equalTo("paused")));
 
         clinic.clinician().queryParam("status", "paused").get("/v1/clients/{clientId}/assignments", clientId)
-                .then().body("items.id", contains(paused));
+                .then().body(at("items.id", contains(paused)));
         clinic.clinician().queryParam("status", "active").get("/v1/clients/{clientId}/assignments", clientId)
-                .then().body("items.id", contains(active));
+                .then().body(at("items.id", contains(active)));
         clinic.clinician().get("/v1/assignments/{id}/revisions", paused).then()
-                .body("items.status", contains("active", "paused"));
+                .body(at("items.status", contains("active", "paused")));
     }
 
     @Test
     void shouldRejectRevisionEffectiveBeforeTheCurrentOne() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
-        String id = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().extract().path("id");
+        String id = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().extract(), "id");
         Map<String, Object> backdated = assignment(threeTimesAWeek(), "paused");
         backdated.put("effectiveDate", "2026-03-01");
 
         clinic.clinician().header("If-Match", "\"0\"").body(backdated).put("/v1/assignments/{id}", id).then()
-                .statusCode(400).body("errors[0].field", equalTo("effectiveDate"));
-        clinic.clinician().get("/v1/assignments/{id}", id).then().body("status", equalTo("active"))
-                .body("revision", equalTo(1));
+                .statusCode(400).body(at("errors[0].field", equalTo("effectiveDate")));
+        clinic.clinician().get("/v1/assignments/{id}", id).then().body(at("status", equalTo("active")))
+                .body(at("revision", equalTo(1)));
     }
 
     @Test
     void shouldLetOnlyOneOfSeveralConcurrentRevisionsWinAndAnswerTheOthers412() throws Exception {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
-        String id = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().extract().path("id");
+        String id = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().extract(), "id");
         int writers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
@@ -201,21 +203,21 @@ class AssignmentApiTest {
         } finally {
             pool.shutdownNow();
         }
-        clinic.clinician().get("/v1/assignments/{id}/revisions", id).then().body("items", hasSize(2));
+        clinic.clinician().get("/v1/assignments/{id}/revisions", id).then().body(at("items", hasSize(2)));
     }
 
     @Test
     void shouldNotReopenACancelledAssignment() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
-        String id = clinic.clinician().body(assignment(threeTimesAWeek(), null))
-                .post("/v1/clients/{clientId}/assignments", clientId).then().extract().path("id");
+        String id = Json.path(clinic.clinician().body(assignment(threeTimesAWeek(), null))
+                .post("/v1/clients/{clientId}/assignments", clientId).then().extract(), "id");
         clinic.clinician().header("If-Match", "\"0\"").body(assignment(threeTimesAWeek(), "cancelled"))
                 .put("/v1/assignments/{id}", id).then().statusCode(200);
 
         clinic.clinician().header("If-Match", "\"1\"").body(assignment(threeTimesAWeek(), "active"))
                 .put("/v1/assignments/{id}", id).then().statusCode(409);
-        clinic.clinician().get("/v1/assignments/{id}", id).then().body("status", equalTo("cancelled"));
+        clinic.clinician().get("/v1/assignments/{id}", id).then().body(at("status", equalTo("cancelled")));
     }
 
     @Test
@@ -224,11 +226,11 @@ class AssignmentApiTest {
         UUID clientId = clinic.createClient();
         clinic.clinicianSendingBadInput().body(assignment(threeTimesAWeek(), "completed"))
                 .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(400)
-                .body("errors[0].field", equalTo("status"));
+                .body(at("errors[0].field", equalTo("status")));
         Map<String, Object> withEffectiveDate = assignment(threeTimesAWeek(), null);
         withEffectiveDate.put("effectiveDate", "2026-03-09");
         clinic.clinicianSendingBadInput().body(withEffectiveDate).post("/v1/clients/{clientId}/assignments", clientId).then()
-                .statusCode(400).body("errors[0].field", equalTo("effectiveDate"));
+                .statusCode(400).body(at("errors[0].field", equalTo("effectiveDate")));
     }
 
     @Test
@@ -237,7 +239,7 @@ class AssignmentApiTest {
         UUID clientId = clinic.createClient();
         clinic.clinician().body(assignment(Map.of("type", "once", "dueDate", "2026-01-15"), null))
                 .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201)
-                .body("schedule.startDate", equalTo("2026-01-15"))
-                .body("schedule.timesPerWeek", nullValue());
+                .body(at("schedule.startDate", equalTo("2026-01-15")))
+                .body(at("schedule.timesPerWeek", nullValue()));
     }
 }

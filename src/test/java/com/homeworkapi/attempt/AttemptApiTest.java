@@ -1,5 +1,6 @@
 package com.homeworkapi.attempt;
 
+import static com.homeworkapi.support.Json.at;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,18 +54,18 @@ class AttemptApiTest {
         clinic.client(clientId).body(exposureAttempt(id)).post("/v1/assignments/{id}/attempts", assignmentId)
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/v1/attempts/" + id))
-                .body("id", equalTo(id.toString()))
-                .body("clientId", equalTo(clientId.toString()))
-                .body("occurredAt", equalTo("2026-03-03T18:15:00Z"))
-                .body("receivedAt", notNullValue())
-                .body("completion", equalTo(0.75f))
-                .body("suds.peak", equalTo(70))
-                .body("quality.rater", equalTo("client"))
-                .body("obstacles", contains("symptoms_interfered"));
+                .body(at("id", equalTo(id.toString())))
+                .body(at("clientId", equalTo(clientId.toString())))
+                .body(at("occurredAt", equalTo("2026-03-03T18:15:00Z")))
+                .body(at("receivedAt", notNullValue()))
+                .body(at("completion", equalTo(0.75f)))
+                .body(at("suds.peak", equalTo(70)))
+                .body(at("quality.rater", equalTo("client")))
+                .body(at("obstacles", contains("symptoms_interfered")));
 
         clinic.clinician().get("/v1/attempts/{id}", id).then().statusCode(200)
-                .body("assignmentId", equalTo(assignmentId.toString()))
-                .body("note", equalTo("Stopped early when the urge peaked."));
+                .body(at("assignmentId", equalTo(assignmentId.toString())))
+                .body(at("note", equalTo("Stopped early when the urge peaked.")));
     }
 
     @Test
@@ -73,18 +75,18 @@ class AttemptApiTest {
         UUID assignmentId = clinic.createAssignment(clientId);
         UUID id = UUID.randomUUID();
 
-        String receivedAt = clinic.client(clientId).body(exposureAttempt(id))
+        String receivedAt = Json.path(clinic.client(clientId).body(exposureAttempt(id))
                 .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201)
-                .extract().path("receivedAt");
+                .extract(), "receivedAt");
         // The same moment written in another offset is the same attempt.
         Map<String, Object> retry = exposureAttempt(id);
         retry.put("occurredAt", "2026-03-03T18:15:00Z");
         clinic.client(clientId).body(retry).post("/v1/assignments/{id}/attempts", assignmentId).then()
                 .statusCode(200)
-                .body("id", equalTo(id.toString()))
-                .body("receivedAt", equalTo(receivedAt));
+                .body(at("id", equalTo(id.toString())))
+                .body(at("receivedAt", equalTo(receivedAt)));
 
-        clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body("items", hasSize(1));
+        clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body(at("items", hasSize(1)));
     }
 
     @Test
@@ -100,7 +102,7 @@ class AttemptApiTest {
         changed.put("completion", 0.5);
         clinic.client(clientId).body(changed).post("/v1/assignments/{id}/attempts", assignmentId).then()
                 .statusCode(409).contentType("application/problem+json");
-        clinic.clinician().get("/v1/attempts/{id}", id).then().body("completion", equalTo(0.75f));
+        clinic.clinician().get("/v1/attempts/{id}", id).then().body(at("completion", equalTo(0.75f)));
     }
 
     @Test
@@ -119,9 +121,9 @@ class AttemptApiTest {
                 .post("/v1/assignments/{id}/attempts", other.createAssignment(otherClient)).then().statusCode(201);
 
         clinic.clinician().get("/v1/attempts/{id}", id).then().statusCode(200)
-                .body("clientId", equalTo(clientId.toString())).body("completion", equalTo(0.75f));
+                .body(at("clientId", equalTo(clientId.toString()))).body(at("completion", equalTo(0.75f)));
         other.clinician().get("/v1/attempts/{id}", id).then().statusCode(200)
-                .body("clientId", equalTo(otherClient.toString())).body("completion", equalTo(0.25f));
+                .body(at("clientId", equalTo(otherClient.toString()))).body(at("completion", equalTo(0.25f)));
     }
 
     @Test
@@ -133,10 +135,10 @@ class AttemptApiTest {
         claimed.put("quality", Map.of("rating", 4, "rater", "clinician"));
 
         clinic.client(clientId).body(claimed).post("/v1/assignments/{id}/attempts", assignmentId).then()
-                .statusCode(400).body("errors[0].field", equalTo("quality.rater"));
-        clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body("items", hasSize(0));
+                .statusCode(400).body(at("errors[0].field", equalTo("quality.rater")));
+        clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body(at("items", hasSize(0)));
         clinic.clinician().body(claimed).post("/v1/assignments/{id}/attempts", assignmentId).then()
-                .statusCode(201).body("quality.rater", equalTo("clinician"));
+                .statusCode(201).body(at("quality.rater", equalTo("clinician")));
     }
 
     @Test
@@ -150,8 +152,8 @@ class AttemptApiTest {
                     .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201);
             clinic.client(clientId).body(Map.of("occurredAt", "2026-03-11T18:10:00Z", "outcome", "completed"))
                     .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(400)
-                    .body("errors[0].field", equalTo("occurredAt"));
-            clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body("items", hasSize(1));
+                    .body(at("errors[0].field", equalTo("occurredAt")));
+            clinic.clinician().get("/v1/assignments/{id}/attempts", assignmentId).then().body(at("items", hasSize(1)));
         }
     }
 
@@ -163,7 +165,7 @@ class AttemptApiTest {
         clinic.client(clientId)
                 .body(Map.of("occurredAt", "2026-03-03T08:00:00Z", "outcome", "completed", "completion", 0.5))
                 .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(400)
-                .body("errors[0].field", equalTo("completion"));
+                .body(at("errors[0].field", equalTo("completion")));
     }
 
     @Test
@@ -177,12 +179,12 @@ class AttemptApiTest {
         String middle = logAt(clinic, clientId, first, "2026-03-05T10:00:00Z");
 
         clinic.clinician().get("/v1/clients/{id}/attempts", clientId).then().statusCode(200)
-                .body("items.id", contains(early, middle, late));
+                .body(at("items.id", contains(early, middle, late)));
         clinic.client(clientId).queryParam("from", "2026-03-03T00:00:00Z").queryParam("to", "2026-03-09T10:00:00Z")
                 .get("/v1/clients/{id}/attempts", clientId).then().statusCode(200)
-                .body("items.id", contains(middle));
+                .body(at("items.id", contains(middle)));
         clinic.clinician().queryParam("limit", 2).get("/v1/assignments/{id}/attempts", first).then()
-                .body("items.id", contains(early, middle));
+                .body(at("items.id", contains(early, middle)));
     }
 
     @Test
@@ -191,12 +193,12 @@ class AttemptApiTest {
         UUID clientId = clinic.createClient();
         clinic.clinician().queryParam("from", "2026-03-09T00:00:00Z").queryParam("to", "2026-03-02T00:00:00Z")
                 .get("/v1/clients/{id}/attempts", clientId).then().statusCode(400)
-                .body("errors[0].field", equalTo("to"));
+                .body(at("errors[0].field", equalTo("to")));
     }
 
     private static String logAt(TestClinic clinic, UUID clientId, UUID assignmentId, String occurredAt) {
-        return clinic.client(clientId).body(Map.of("occurredAt", occurredAt, "outcome", "completed"))
-                .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201).extract().path("id");
+        return Json.path(clinic.client(clientId).body(Map.of("occurredAt", occurredAt, "outcome", "completed"))
+                .post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201).extract(), "id");
     }
 
     @Test
@@ -220,6 +222,6 @@ class AttemptApiTest {
             assertEquals("23503", refused.getSQLState());
         }
         clinic.clinician().get("/v1/clients/{clientId}/attempts", otherClient).then().statusCode(200)
-                .body("items", hasSize(0));
+                .body(at("items", hasSize(0)));
     }
 }

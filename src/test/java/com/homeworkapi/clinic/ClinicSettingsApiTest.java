@@ -1,5 +1,6 @@
 package com.homeworkapi.clinic;
 
+import static com.homeworkapi.support.Json.at;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,20 +71,20 @@ class ClinicSettingsApiTest {
         TestClinic clinic = new TestClinic();
         clinic.clinician().get("/v1/clinic/settings").then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
-                .body("compliance.met", equalTo(0.8f))
-                .body("compliance.adequate", equalTo(0.5f))
-                .body("weeks.engagement", equalTo(2))
-                .body("weeks.atRisk", equalTo(2))
-                .body("weeks.relapse", equalTo(4))
-                .body("weeks.recovering", equalTo(2))
-                .body("symptomRelapse.measurements", equalTo(2))
-                .body("symptomRelapse.spanDays", equalTo(28))
-                .body("instruments.code", contains("phq9", "gad7", "ybocs"))
-                .body("instruments.builtIn", contains(true, true, true))
-                .body("instruments[0].threshold", equalTo(10.0f))
-                .body("instruments[0].reliableChangePoints", equalTo(6.0f))
-                .body("instruments[2].responsePercent", equalTo(35.0f))
-                .body("updatedAt", nullValue());
+                .body(at("compliance.met", equalTo(0.8f)))
+                .body(at("compliance.adequate", equalTo(0.5f)))
+                .body(at("weeks.engagement", equalTo(2)))
+                .body(at("weeks.atRisk", equalTo(2)))
+                .body(at("weeks.relapse", equalTo(4)))
+                .body(at("weeks.recovering", equalTo(2)))
+                .body(at("symptomRelapse.measurements", equalTo(2)))
+                .body(at("symptomRelapse.spanDays", equalTo(28)))
+                .body(at("instruments.code", contains("phq9", "gad7", "ybocs")))
+                .body(at("instruments.builtIn", contains(true, true, true)))
+                .body(at("instruments[0].threshold", equalTo(10.0f)))
+                .body(at("instruments[0].reliableChangePoints", equalTo(6.0f)))
+                .body(at("instruments[2].responsePercent", equalTo(35.0f)))
+                .body(at("updatedAt", nullValue()));
     }
 
     @Test
@@ -92,16 +93,16 @@ class ClinicSettingsApiTest {
         clinic.admin().header("If-Match", "\"0\"").body(settings()).put("/v1/clinic/settings").then()
                 .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
-                .body("compliance.met", equalTo(0.9f))
-                .body("weeks.relapse", equalTo(5))
-                .body("instruments.code", contains("phq9", "gad7", "ybocs", "pcl5"))
-                .body("instruments[3].builtIn", equalTo(false))
-                .body("instruments[3].name", equalTo("PTSD Checklist for DSM-5"))
-                .body("updatedAt", notNullValue());
+                .body(at("compliance.met", equalTo(0.9f)))
+                .body(at("weeks.relapse", equalTo(5)))
+                .body(at("instruments.code", contains("phq9", "gad7", "ybocs", "pcl5")))
+                .body(at("instruments[3].builtIn", equalTo(false)))
+                .body(at("instruments[3].name", equalTo("PTSD Checklist for DSM-5")))
+                .body(at("updatedAt", notNullValue()));
         clinic.integration().get("/v1/clinic/settings").then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))
-                .body("symptomRelapse.spanDays", equalTo(35))
-                .body("instruments[3].threshold", equalTo(33.0f));
+                .body(at("symptomRelapse.spanDays", equalTo(35)))
+                .body(at("instruments[3].threshold", equalTo(33.0f)));
 
         Map<String, Object> withoutInstruments = settings();
         withoutInstruments.put("instruments", List.of());
@@ -110,11 +111,11 @@ class ClinicSettingsApiTest {
                 .statusCode(412).contentType("application/problem+json");
         clinic.admin().header("If-Match", "\"1\"").body(withoutInstruments).put("/v1/clinic/settings").then()
                 .statusCode(200).header("ETag", equalTo("\"2\""))
-                .body("instruments", hasSize(3));
+                .body(at("instruments", hasSize(3)));
         clinic.admin().header("If-Match", "\"1\"").body(settings()).put("/v1/clinic/settings").then()
                 .statusCode(412);
         clinic.clinician().get("/v1/clinic/settings").then().header("ETag", equalTo("\"2\""))
-                .body("instruments", hasSize(3));
+                .body(at("instruments", hasSize(3)));
     }
 
     @Test
@@ -123,7 +124,7 @@ class ClinicSettingsApiTest {
         clinic.admin().body(settings()).put("/v1/clinic/settings").then().statusCode(428)
                 .contentType("application/problem+json");
         clinic.admin().get("/v1/clinic/settings").then().header("ETag", equalTo("\"0\""))
-                .body("compliance.met", equalTo(0.8f));
+                .body(at("compliance.met", equalTo(0.8f)));
     }
 
     @Test
@@ -157,12 +158,12 @@ class ClinicSettingsApiTest {
             breakage.accept(body);
             adminSendingBadInput(clinic).header("If-Match", "\"0\"").body(body).put("/v1/clinic/settings").then()
                     .statusCode(400)
-                    .body("errors.field", contains(field));
+                    .body(at("errors.field", contains(field)));
         });
         Map<String, Object> zeroAdequate = settings();
         part(zeroAdequate, "compliance").put("adequate", 0);
         adminSendingBadInput(clinic).header("If-Match", "\"0\"").body(zeroAdequate).put("/v1/clinic/settings")
-                .then().statusCode(400).body("errors[0].field", equalTo("compliance.adequate"));
+                .then().statusCode(400).body(at("errors[0].field", equalTo("compliance.adequate")));
         clinic.admin().get("/v1/clinic/settings").then().header("ETag", equalTo("\"0\""));
     }
 
@@ -191,10 +192,10 @@ class ClinicSettingsApiTest {
             breakage.accept(body);
             adminSendingBadInput(clinic).header("If-Match", "\"0\"").body(body).put("/v1/clinic/settings").then()
                     .statusCode(400)
-                    .body("errors[0].field", equalTo(name.split(" ")[0]));
+                    .body(at("errors[0].field", equalTo(name.split(" ")[0])));
         });
         clinic.admin().get("/v1/clinic/settings").then().header("ETag", equalTo("\"0\""))
-                .body("instruments", hasSize(3));
+                .body(at("instruments", hasSize(3)));
     }
 
     @Test
@@ -218,7 +219,7 @@ class ClinicSettingsApiTest {
         instrument(widened, 0).put("max", 100);
         instrument(widened, 0).put("threshold", 40);
         save(clinic, "\"1\"", widened);
-        clinic.clinician().get("/v1/clinic/settings").then().body("instruments[3].max", equalTo(100.0f));
+        clinic.clinician().get("/v1/clinic/settings").then().body(at("instruments[3].max", equalTo(100.0f)));
     }
 
     @Test
@@ -228,7 +229,7 @@ class ClinicSettingsApiTest {
         Map<String, Object> removed = settings();
         removed.put("instruments", List.of());
         save(clinic, "\"1\"", removed);
-        clinic.clinician().get("/v1/clinic/settings").then().body("instruments.code", contains("phq9", "gad7", "ybocs"));
+        clinic.clinician().get("/v1/clinic/settings").then().body(at("instruments.code", contains("phq9", "gad7", "ybocs")));
     }
 
     @Test
@@ -240,16 +241,16 @@ class ClinicSettingsApiTest {
 
         otherClinic.admin().get("/v1/clinic/settings").then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
-                .body("compliance.met", equalTo(0.8f))
-                .body("instruments.code", contains("phq9", "gad7", "ybocs"));
+                .body(at("compliance.met", equalTo(0.8f)))
+                .body(at("instruments.code", contains("phq9", "gad7", "ybocs")));
         // The other clinic's ETag does not reach across: its settings still do not exist.
         otherClinic.admin().header("If-Match", "\"1\"").body(settings()).put("/v1/clinic/settings").then()
                 .statusCode(412);
         otherClinic.clinician().body(Map.of("instrument", "pcl5", "score", 20, "measuredOn", "2026-03-02"))
                 .post("/v1/clients/{id}/measurements", otherClientId).then().statusCode(400)
-                .body("errors[0].field", equalTo("instrument"));
+                .body(at("errors[0].field", equalTo("instrument")));
         clinic.clinician().get("/v1/clinic/settings").then().header("ETag", equalTo("\"1\""))
-                .body("compliance.met", equalTo(0.9f));
+                .body(at("compliance.met", equalTo(0.9f)));
     }
 
     @Test

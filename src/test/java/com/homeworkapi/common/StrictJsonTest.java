@@ -1,5 +1,6 @@
 package com.homeworkapi.common;
 
+import static com.homeworkapi.support.Json.at;
 import static com.homeworkapi.support.Problems.assertInvalidField;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -158,9 +159,9 @@ class StrictJsonTest {
         if (operation != ApiOperation.SYNC_ATTEMPTS) {
             assertInvalidField(response, field);
         } else if (text.escaped()) {
-            response.then().statusCode(200).body("results[0].status", equalTo("rejected"))
-                    .body("results[0].problem.status", equalTo(400))
-                    .body("results[0].problem.errors.field", hasItem(field));
+            response.then().statusCode(200).body(at("results[0].status", equalTo("rejected")))
+                    .body(at("results[0].problem.status", equalTo(400)))
+                    .body(at("results[0].problem.errors.field", hasItem(field)));
         } else {
             assertInvalidField(response, "body");
         }
@@ -209,7 +210,7 @@ class StrictJsonTest {
 
                 response.then().statusCode(operation.successStatus);
                 if (operation == ApiOperation.SYNC_ATTEMPTS) {
-                    response.then().body("results[0].status", equalTo("created"));
+                    response.then().body(at("results[0].status", equalTo("created")));
                 }
                 Set<String> readBack = textsReadBack(operation, seeded);
                 sent.forEach((field, text) -> assertTrue(readBack.contains(text),

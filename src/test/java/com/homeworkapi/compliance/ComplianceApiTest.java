@@ -1,5 +1,6 @@
 package com.homeworkapi.compliance;
 
+import static com.homeworkapi.support.Json.at;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,14 +36,14 @@ class ComplianceApiTest {
 
         JsonPath compliance = clinic.clinician().get("/v1/clients/{id}/compliance", history.clientId).then()
                 .statusCode(200)
-                .body("timeZone", equalTo("Europe/Berlin"))
-                .body("computedAt", notNullValue())
-                .body("status.code", equalTo("slip"))
-                .body("status.fhirAchievementStatus", equalTo("worsening"))
-                .body("status.setbackWeeks", equalTo(1))
-                .body("status.evidence.rule", equalTo("setback_run_below_at_risk_weeks"))
-                .body("status.evidence.weeks.weekStart", contains(HomeworkHistory.monday(1).toString()))
-                .body("status.evidence.thresholds.relapseWeeks", equalTo(4.0f))
+                .body(at("timeZone", equalTo("Europe/Berlin")))
+                .body(at("computedAt", notNullValue()))
+                .body(at("status.code", equalTo("slip")))
+                .body(at("status.fhirAchievementStatus", equalTo("worsening")))
+                .body(at("status.setbackWeeks", equalTo(1)))
+                .body(at("status.evidence.rule", equalTo("setback_run_below_at_risk_weeks")))
+                .body(at("status.evidence.weeks.weekStart", contains(HomeworkHistory.monday(1).toString())))
+                .body(at("status.evidence.thresholds.relapseWeeks", equalTo(4.0f)))
                 .extract().jsonPath();
         List<Map<String, Object>> weeks = compliance.getList("weeks");
         Map<String, Object> missed = weeks.get(weeks.size() - 2);
@@ -61,10 +63,10 @@ class ComplianceApiTest {
         HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 6, BERLIN).completedEveryWeek(6, 5);
 
         clinic.clinician().get("/v1/clients/{id}/compliance", history.clientId).then().statusCode(200)
-                .body("status.code", equalTo("relapse"))
-                .body("status.setbackWeeks", equalTo(4))
-                .body("status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks"))
-                .body("status.evidence.weeks", hasSize(4));
+                .body(at("status.code", equalTo("relapse")))
+                .body(at("status.setbackWeeks", equalTo(4)))
+                .body(at("status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks")))
+                .body(at("status.evidence.weeks", hasSize(4)));
     }
 
     @Test
@@ -73,8 +75,8 @@ class ComplianceApiTest {
         HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 3, BERLIN).completed(2, 1);
 
         clinic.client(history.clientId).get("/v1/clients/{id}/compliance", history.clientId).then().statusCode(200)
-                .body("status.code", equalTo("not_established"))
-                .body("status.engaged", equalTo(false));
+                .body(at("status.code", equalTo("not_established")))
+                .body(at("status.engaged", equalTo(false)));
     }
 
     @Test
@@ -82,17 +84,17 @@ class ComplianceApiTest {
         TestClinic clinic = new TestClinic();
         HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 4, BERLIN).completedEveryWeek(4, 2);
         clinic.clinician().get("/v1/clients/{id}/compliance", history.clientId).then()
-                .body("status.code", equalTo("slip"));
+                .body(at("status.code", equalTo("slip")));
 
         history.completed(1, 3);
 
         clinic.clinician().queryParam("from", HomeworkHistory.monday(1).toString())
                 .queryParam("to", HomeworkHistory.monday(1).plusDays(6).toString())
                 .get("/v1/clients/{id}/compliance", history.clientId).then().statusCode(200)
-                .body("status.code", equalTo("on_track"))
-                .body("weeks", hasSize(1))
-                .body("weeks[0].compliance", equalTo(1.0f))
-                .body("weeks[0].band", equalTo("met"));
+                .body(at("status.code", equalTo("on_track")))
+                .body(at("weeks", hasSize(1)))
+                .body(at("weeks[0].compliance", equalTo(1.0f)))
+                .body(at("weeks[0].band", equalTo("met")));
     }
 
     @Test
@@ -102,10 +104,10 @@ class ComplianceApiTest {
 
         clinic.clinician().queryParam("to", HomeworkHistory.monday(1).plusDays(6).toString())
                 .get("/v1/clients/{id}/compliance", history.clientId).then().statusCode(200)
-                .body("weeks[0].compliance", equalTo(1.0f))
-                .body("weeks[0].credit", equalTo(3.0f))
-                .body("weeks[0].extraPractice", equalTo(2.0f))
-                .body("weeks[0].assignments[0].assignmentId", equalTo(history.assignmentId.toString()));
+                .body(at("weeks[0].compliance", equalTo(1.0f)))
+                .body(at("weeks[0].credit", equalTo(3.0f)))
+                .body(at("weeks[0].extraPractice", equalTo(2.0f)))
+                .body(at("weeks[0].assignments[0].assignmentId", equalTo(history.assignmentId.toString())));
     }
 
     @Test
@@ -115,11 +117,11 @@ class ComplianceApiTest {
 
         clinic.client(history.clientId).get("/v1/assignments/{id}/compliance", history.assignmentId).then()
                 .statusCode(200)
-                .body("assignmentId", equalTo(history.assignmentId.toString()))
-                .body("clientId", equalTo(history.clientId.toString()))
-                .body("weeks", hasSize(4))
-                .body("weeks[0].compliance", equalTo(1.0f))
-                .body("status.code", equalTo("on_track"));
+                .body(at("assignmentId", equalTo(history.assignmentId.toString())))
+                .body(at("clientId", equalTo(history.clientId.toString())))
+                .body(at("weeks", hasSize(4)))
+                .body(at("weeks[0].compliance", equalTo(1.0f)))
+                .body(at("status.code", equalTo("on_track")));
     }
 
     @Test
@@ -131,15 +133,15 @@ class ComplianceApiTest {
         measure(clinic, history.clientId, 10, HomeworkHistory.monday(1));
 
         clinic.client(history.clientId).get("/v1/clients/{id}/progress", history.clientId).then().statusCode(200)
-                .body("instruments", hasSize(1))
-                .body("instruments[0].instrument", equalTo("phq9"))
-                .body("instruments[0].baseline.score", equalTo(18.0f))
-                .body("instruments[0].best.score", equalTo(8.0f))
-                .body("instruments[0].latest.score", equalTo(10.0f))
-                .body("instruments[0].reliableImprovement", equalTo(true))
-                .body("instruments[0].progressRetained", equalTo(0.8f))
-                .body("practice.current.count", equalTo(1))
-                .body("summary", not(equalTo("")));
+                .body(at("instruments", hasSize(1)))
+                .body(at("instruments[0].instrument", equalTo("phq9")))
+                .body(at("instruments[0].baseline.score", equalTo(18.0f)))
+                .body(at("instruments[0].best.score", equalTo(8.0f)))
+                .body(at("instruments[0].latest.score", equalTo(10.0f)))
+                .body(at("instruments[0].reliableImprovement", equalTo(true)))
+                .body(at("instruments[0].progressRetained", equalTo(0.8f)))
+                .body(at("practice.current.count", equalTo(1)))
+                .body(at("summary", not(equalTo(""))));
     }
 
     @Test
@@ -147,24 +149,24 @@ class ComplianceApiTest {
         TestClinic clinic = new TestClinic();
         HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 10, BERLIN).completedEveryWeek(10, 2);
         UUID active = clinic.createGoal(history.clientId);
-        String proposed = clinic.clinician().body(Map.of("title", "Travel by train", "status", "proposed"))
-                .post("/v1/clients/{id}/goals", history.clientId).then().statusCode(201).extract().path("id");
-        String targetMet = clinic.clinician().body(Map.of("title", "Y-BOCS in remission",
+        String proposed = Json.path(clinic.clinician().body(Map.of("title", "Travel by train", "status", "proposed"))
+                .post("/v1/clients/{id}/goals", history.clientId).then().statusCode(201).extract(), "id");
+        String targetMet = Json.path(clinic.clinician().body(Map.of("title", "Y-BOCS in remission",
                 "target", Map.of("instrument", "ybocs", "value", 12)))
-                .post("/v1/clients/{id}/goals", history.clientId).then().statusCode(201).extract().path("id");
+                .post("/v1/clients/{id}/goals", history.clientId).then().statusCode(201).extract(), "id");
         measure(clinic, history.clientId, "ybocs", 26, HomeworkHistory.monday(9));
         measure(clinic, history.clientId, "ybocs", 11, HomeworkHistory.monday(2));
 
         clinic.client(history.clientId).get("/v1/goals/{id}", active).then().statusCode(200)
-                .body("achievementStatus.code", equalTo("worsening"))
-                .body("achievementStatus.clientStatus", equalTo("slip"))
-                .body("achievementStatus.rule", equalTo("client_status"))
-                .body("achievementStatus.evidence.rule", notNullValue());
-        clinic.clinician().get("/v1/goals/{id}", proposed).then().body("achievementStatus", nullValue());
+                .body(at("achievementStatus.code", equalTo("worsening")))
+                .body(at("achievementStatus.clientStatus", equalTo("slip")))
+                .body(at("achievementStatus.rule", equalTo("client_status")))
+                .body(at("achievementStatus.evidence.rule", notNullValue()));
+        clinic.clinician().get("/v1/goals/{id}", proposed).then().body(at("achievementStatus", nullValue()));
         clinic.clinician().get("/v1/goals/{id}", targetMet).then()
-                .body("achievementStatus.code", equalTo("achieved"))
-                .body("achievementStatus.rule", equalTo("goal_target_met"))
-                .body("achievementStatus.evidence.scores[0].score", equalTo(11.0f));
+                .body(at("achievementStatus.code", equalTo("achieved")))
+                .body(at("achievementStatus.rule", equalTo("goal_target_met")))
+                .body(at("achievementStatus.evidence.scores[0].score", equalTo(11.0f)));
     }
 
     @Test
@@ -175,8 +177,8 @@ class ComplianceApiTest {
             history.completed(week, 2);
         }
         clinic.clinician().get("/v1/clients/{id}/compliance", history.clientId).then()
-                .body("weeks[0].band", equalTo("adequate"))
-                .body("status.code", equalTo("on_track"));
+                .body(at("weeks[0].band", equalTo("adequate")))
+                .body(at("status.code", equalTo("on_track")));
 
         clinic.admin().header("If-Match", "\"0\"").body(Map.of(
                 "compliance", Map.of("met", 0.9, "adequate", 0.7),
@@ -185,9 +187,9 @@ class ComplianceApiTest {
                 "instruments", List.of())).put("/v1/clinic/settings").then().statusCode(200);
 
         clinic.clinician().get("/v1/clients/{id}/compliance", history.clientId).then()
-                .body("thresholds.adequate", equalTo(0.7f))
-                .body("weeks[0].band", equalTo("low"))
-                .body("status.code", equalTo("not_established"));
+                .body(at("thresholds.adequate", equalTo(0.7f)))
+                .body(at("weeks[0].band", equalTo("low")))
+                .body(at("status.code", equalTo("not_established")));
     }
 
     @Test
@@ -214,13 +216,13 @@ class ComplianceApiTest {
         UUID clientId = clinic.createClient();
         clinic.clinicianSendingBadInput().queryParam("from", "2026-03-09").queryParam("to", "2026-03-01")
                 .get("/v1/clients/{id}/compliance", clientId).then().statusCode(400)
-                .body("errors.field", hasItem("to"));
+                .body(at("errors.field", hasItem("to")));
         clinic.clinicianSendingBadInput().queryParam("from", "2023-01-02").queryParam("to", "2026-03-01")
                 .get("/v1/clients/{id}/compliance", clientId).then().statusCode(400)
-                .body("errors.field", hasItem("from"));
+                .body(at("errors.field", hasItem("from")));
         clinic.clinicianSendingBadInput().queryParam("from", "last tuesday")
                 .get("/v1/clients/{id}/compliance", clientId).then().statusCode(400)
-                .body("errors.field", everyItem(equalTo("from")));
+                .body(at("errors.field", everyItem(equalTo("from"))));
     }
 
     static void measure(TestClinic clinic, UUID clientId, double score, LocalDate on) {

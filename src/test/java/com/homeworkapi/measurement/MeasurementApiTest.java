@@ -1,5 +1,6 @@
 package com.homeworkapi.measurement;
 
+import static com.homeworkapi.support.Json.at;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -60,20 +61,20 @@ class MeasurementApiTest {
 
         Response recorded = clinic.clinician().body(body).post("/v1/clients/{id}/measurements", clientId);
         recorded.then().statusCode(201)
-                .body("id", notNullValue())
-                .body("clientId", equalTo(clientId.toString()))
-                .body("instrument", equalTo("phq9"))
-                .body("score", equalTo(14.0f))
-                .body("measuredOn", equalTo("2026-03-02"))
-                .body("note", equalTo("Filled in at the start of session 4."))
-                .body("recordedAt", notNullValue());
+                .body(at("id", notNullValue()))
+                .body(at("clientId", equalTo(clientId.toString())))
+                .body(at("instrument", equalTo("phq9")))
+                .body(at("score", equalTo(14.0f)))
+                .body(at("measuredOn", equalTo("2026-03-02")))
+                .body(at("note", equalTo("Filled in at the start of session 4.")))
+                .body(at("recordedAt", notNullValue()));
         String id = recorded.path("id");
 
         clinic.integration().get("/v1/clients/{id}/measurements", clientId).then().statusCode(200)
-                .body("items.id", contains(id))
-                .body("nextCursor", nullValue());
+                .body(at("items.id", contains(id)))
+                .body(at("nextCursor", nullValue()));
         clinic.client(clientId).get("/v1/clients/{id}/measurements", clientId).then().statusCode(200)
-                .body("items[0].score", equalTo(14.0f));
+                .body(at("items[0].score", equalTo(14.0f)));
     }
 
     @Test
@@ -90,11 +91,11 @@ class MeasurementApiTest {
             for (int score : List.of(range.get(0) - 1, range.get(1) + 1)) {
                 clinic.clinician().body(measurement(instrument, score, "2026-03-02"))
                         .post("/v1/clients/{id}/measurements", clientId).then().statusCode(400)
-                        .body("errors[0].field", equalTo("score"))
-                        .body("errors[0].message", equalTo("must be from 0 to " + range.get(1) + " for " + instrument));
+                        .body(at("errors[0].field", equalTo("score")))
+                        .body(at("errors[0].message", equalTo("must be from 0 to " + range.get(1) + " for " + instrument)));
             }
         });
-        clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().body("items", hasSize(6));
+        clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().body(at("items", hasSize(6)));
     }
 
     @Test
@@ -103,7 +104,7 @@ class MeasurementApiTest {
         UUID clientId = clinic.createClient();
         clinic.clinician().body(measurement("gad7", 9.5, "2026-03-02"))
                 .post("/v1/clients/{id}/measurements", clientId).then().statusCode(400)
-                .body("errors[0].field", equalTo("score"));
+                .body(at("errors[0].field", equalTo("score")));
     }
 
     @Test
@@ -113,10 +114,10 @@ class MeasurementApiTest {
         for (String instrument : List.of("pcl5", "PHQ9", "phq-9")) {
             clinic.clinician().body(measurement(instrument, 10, "2026-03-02"))
                     .post("/v1/clients/{id}/measurements", clientId).then().statusCode(400)
-                    .body("errors[0].field", equalTo("instrument"));
+                    .body(at("errors[0].field", equalTo("instrument")));
         }
         clinic.clinician().queryParam("instrument", "pcl5").get("/v1/clients/{id}/measurements", clientId)
-                .then().statusCode(400).body("errors[0].field", equalTo("instrument"));
+                .then().statusCode(400).body(at("errors[0].field", equalTo("instrument")));
     }
 
     @Test
@@ -128,15 +129,15 @@ class MeasurementApiTest {
 
         clinic.clinician().body(measurement("pcl5", 41.5, "2026-03-02"))
                 .post("/v1/clients/{id}/measurements", clientId).then().statusCode(201)
-                .body("score", equalTo(41.5f));
+                .body(at("score", equalTo(41.5f)));
         for (double score : List.of(-0.5, 80.5)) {
             clinic.clinician().body(measurement("pcl5", score, "2026-03-02"))
                     .post("/v1/clients/{id}/measurements", clientId).then().statusCode(400)
-                    .body("errors[0].field", equalTo("score"))
-                    .body("errors[0].message", equalTo("must be from 0 to 80 for pcl5"));
+                    .body(at("errors[0].field", equalTo("score")))
+                    .body(at("errors[0].message", equalTo("must be from 0 to 80 for pcl5")));
         }
         clinic.clinician().queryParam("instrument", "pcl5").get("/v1/clients/{id}/measurements", clientId)
-                .then().statusCode(200).body("items", hasSize(1));
+                .then().statusCode(200).body(at("items", hasSize(1)));
     }
 
     @Test
@@ -151,8 +152,8 @@ class MeasurementApiTest {
                     .post("/v1/clients/{id}/measurements", east).then().statusCode(201);
             clinic.clinician().body(measurement("phq9", 8, "2026-03-11"))
                     .post("/v1/clients/{id}/measurements", west).then().statusCode(400)
-                    .body("errors[0].field", equalTo("measuredOn"));
-            clinic.clinician().get("/v1/clients/{id}/measurements", west).then().body("items", empty());
+                    .body(at("errors[0].field", equalTo("measuredOn")));
+            clinic.clinician().get("/v1/clients/{id}/measurements", west).then().body(at("items", empty()));
         }
     }
 
@@ -172,8 +173,8 @@ class MeasurementApiTest {
 
         clinic.clinician().queryParam("instrument", "gad7").get("/v1/clients/{id}/measurements", clientId)
                 .then().statusCode(200)
-                .body("items.measuredOn", contains("2026-02-02", "2026-02-16"))
-                .body("items.instrument", contains("gad7", "gad7"));
+                .body(at("items.measuredOn", contains("2026-02-02", "2026-02-16")))
+                .body(at("items.instrument", contains("gad7", "gad7")));
     }
 
     @Test
@@ -183,7 +184,7 @@ class MeasurementApiTest {
         clinic.client(clientId).body(measurement("phq9", 3, "2026-03-02"))
                 .post("/v1/clients/{id}/measurements", clientId).then().statusCode(403)
                 .contentType("application/problem+json");
-        clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().body("items", empty());
+        clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().body(at("items", empty()));
     }
 
     @Test
@@ -197,13 +198,13 @@ class MeasurementApiTest {
 
         otherClinic.clinician().body(measurement("phq9", 20, "2026-03-02"))
                 .post("/v1/clients/{id}/measurements", clientId).then().statusCode(404)
-                .body("detail", equalTo("No client with that id."));
+                .body(at("detail", equalTo("No client with that id.")));
         otherClinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().statusCode(404);
         clinic.client(otherClientId).get("/v1/clients/{id}/measurements", clientId).then().statusCode(404);
         clinic.clinician().get("/v1/clients/{id}/measurements", UUID.randomUUID()).then().statusCode(404);
 
         clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then()
-                .body("items.score", contains(12.0f));
+                .body(at("items.score", contains(12.0f)));
     }
 
     @Test
@@ -233,6 +234,6 @@ class MeasurementApiTest {
             given().auth().oauth2(token).filter(Contract.RESPONSES_ONLY).queryParams(query)
                     .get("/v1/clients/{id}/measurements", clientId).then().statusCode(400);
         }
-        clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().body("items", empty());
+        clinic.clinician().get("/v1/clients/{id}/measurements", clientId).then().body(at("items", empty()));
     }
 }

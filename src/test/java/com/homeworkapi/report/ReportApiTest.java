@@ -1,5 +1,6 @@
 package com.homeworkapi.report;
 
+import static com.homeworkapi.support.Json.at;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
@@ -57,22 +59,22 @@ class ReportApiTest {
                 .queryParam("to", HomeworkHistory.monday(1).plusDays(6).toString())
                 .get("/v1/reports/compliance");
         report.then().statusCode(200)
-                .body("items", hasSize(3))
-                .body("items.clientId", contains(caseload.onTrack.clientId.toString(),
-                        caseload.slip.clientId.toString(), caseload.relapse.clientId.toString()))
-                .body("items.status", contains("on_track", "slip", "relapse"))
-                .body("items.weeksCovered", contains(4, 4, 4))
-                .body("items[0].meanCompliance", equalTo(1.0f))
-                .body("items[1].meanCompliance", equalTo(0.75f))
-                .body("items[2].meanCompliance", equalTo(0.0f))
-                .body("items.lastFullWeekCompliance", contains(1.0f, 0.0f, 0.0f))
-                .body("items.setbackWeeks", contains(0, 1, 4))
-                .body("thresholds.adequate", equalTo(0.5f));
+                .body(at("items", hasSize(3)))
+                .body(at("items.clientId", contains(caseload.onTrack.clientId.toString(),
+                        caseload.slip.clientId.toString(), caseload.relapse.clientId.toString())))
+                .body(at("items.status", contains("on_track", "slip", "relapse")))
+                .body(at("items.weeksCovered", contains(4, 4, 4)))
+                .body(at("items[0].meanCompliance", equalTo(1.0f)))
+                .body(at("items[1].meanCompliance", equalTo(0.75f)))
+                .body(at("items[2].meanCompliance", equalTo(0.0f)))
+                .body(at("items.lastFullWeekCompliance", contains(1.0f, 0.0f, 0.0f)))
+                .body(at("items.setbackWeeks", contains(0, 1, 4)))
+                .body(at("thresholds.adequate", equalTo(0.5f)));
 
         caseload.clinic.integration().queryParam("clinicianId", "dr-a").get("/v1/reports/compliance").then()
                 .statusCode(200)
-                .body("items.clientId", contains(caseload.onTrack.clientId.toString(),
-                        caseload.relapse.clientId.toString()));
+                .body(at("items.clientId", contains(caseload.onTrack.clientId.toString(),
+                        caseload.relapse.clientId.toString())));
     }
 
     @Test
@@ -80,12 +82,12 @@ class ReportApiTest {
         Caseload caseload = Caseload.create();
 
         caseload.clinic.clinician().get("/v1/reports/at-risk").then().statusCode(200)
-                .body("items.clientId", contains(caseload.relapse.clientId.toString(),
-                        caseload.slip.clientId.toString()))
-                .body("items.status.code", contains("relapse", "slip"))
-                .body("items[0].status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks"))
-                .body("items[0].status.evidence.weeks", hasSize(4))
-                .body("items[1].status.evidence.rule", equalTo("setback_run_below_at_risk_weeks"));
+                .body(at("items.clientId", contains(caseload.relapse.clientId.toString(),
+                        caseload.slip.clientId.toString())))
+                .body(at("items.status.code", contains("relapse", "slip")))
+                .body(at("items[0].status.evidence.rule", equalTo("setback_run_reaches_relapse_weeks")))
+                .body(at("items[0].status.evidence.weeks", hasSize(4)))
+                .body(at("items[1].status.evidence.rule", equalTo("setback_run_below_at_risk_weeks")));
     }
 
     /**
@@ -112,23 +114,23 @@ class ReportApiTest {
             measurePhq9(clinic, withAMissedWeek, 12, HomeworkHistory.monday(1).plusDays(1));
 
             clinic.clinician().get("/v1/clients/{id}/compliance", symptomsOnly.clientId).then().statusCode(200)
-                    .body("status.code", equalTo("relapse"))
-                    .body("status.evidence.rule", equalTo("symptom_relapse_after_response"))
-                    .body("status.setbackWeeks", equalTo(0))
-                    .body("weeks.setback", everyItem(equalTo(false)));
+                    .body(at("status.code", equalTo("relapse")))
+                    .body(at("status.evidence.rule", equalTo("symptom_relapse_after_response")))
+                    .body(at("status.setbackWeeks", equalTo(0)))
+                    .body(at("weeks.setback", everyItem(equalTo(false))));
             clinic.clinician().get("/v1/clients/{id}/compliance", withAMissedWeek.clientId).then().statusCode(200)
-                    .body("status.code", equalTo("relapse"))
-                    .body("status.setbackWeeks", equalTo(1));
+                    .body(at("status.code", equalTo("relapse")))
+                    .body(at("status.setbackWeeks", equalTo(1)));
             // Both clients were created at the pinned instant, so the report's order between them is by id.
-            List<Map<String, Object>> rows = clinic.clinician().get("/v1/reports/compliance").then().statusCode(200)
-                    .extract().jsonPath().getList("items");
+            List<Map<String, Object>> rows = Json.path(clinic.clinician().get("/v1/reports/compliance").then().statusCode(200)
+                    .extract(), "items");
             assertEquals(Map.of(symptomsOnly.clientId.toString(), 0, withAMissedWeek.clientId.toString(), 1),
                     rows.stream().collect(Collectors.toMap(row -> (String) row.get("clientId"),
                             row -> row.get("setbackWeeks"))));
             clinic.clinician().get("/v1/reports/at-risk").then().statusCode(200)
-                    .body("items.clientId", contains(withAMissedWeek.clientId.toString(),
-                            symptomsOnly.clientId.toString()))
-                    .body("items.status.setbackWeeks", contains(1, 0));
+                    .body(at("items.clientId", contains(withAMissedWeek.clientId.toString(),
+                            symptomsOnly.clientId.toString())))
+                    .body(at("items.status.setbackWeeks", contains(1, 0)));
         }
     }
 
@@ -142,12 +144,12 @@ class ReportApiTest {
     @Test
     void aLateSyncIsInTheNextReportWithoutWaiting() {
         Caseload caseload = Caseload.create();
-        caseload.clinic.clinician().get("/v1/reports/at-risk").then().body("items", hasSize(2));
+        caseload.clinic.clinician().get("/v1/reports/at-risk").then().body(at("items", hasSize(2)));
 
         caseload.slip.completed(1, 3);
 
         caseload.clinic.clinician().get("/v1/reports/at-risk").then()
-                .body("items.clientId", contains(caseload.relapse.clientId.toString()));
+                .body(at("items.clientId", contains(caseload.relapse.clientId.toString())));
     }
 
     @Test
@@ -221,8 +223,8 @@ class ReportApiTest {
         caseload.clinic.client(caseload.slip.clientId).get("/v1/reports/at-risk").then().statusCode(403);
         caseload.clinic.client(caseload.slip.clientId).accept("text/csv").get("/v1/reports/compliance").then()
                 .statusCode(403).contentType("application/problem+json");
-        otherClinic.clinician().get("/v1/reports/compliance").then().statusCode(200).body("items", empty());
-        otherClinic.clinician().get("/v1/reports/at-risk").then().statusCode(200).body("items", empty());
+        otherClinic.clinician().get("/v1/reports/compliance").then().statusCode(200).body(at("items", empty()));
+        otherClinic.clinician().get("/v1/reports/at-risk").then().statusCode(200).body(at("items", empty()));
         List<List<String>> otherCsv = parseCsv(otherClinic.admin().accept("text/csv").get("/v1/reports/compliance")
                 .then().statusCode(200).extract().asString());
         assertEquals(1, otherCsv.size());
@@ -232,9 +234,9 @@ class ReportApiTest {
     void aReportRangeOrClinicianFilterThatCannotBeReadIsA400() {
         TestClinic clinic = new TestClinic();
         clinic.clinicianSendingBadInput().queryParam("from", "2026-13-01").get("/v1/reports/compliance").then()
-                .statusCode(400).body("errors.field", contains("from"));
+                .statusCode(400).body(at("errors.field", contains("from")));
         clinic.clinicianSendingBadInput().queryParam("clinicianId", "x".repeat(201)).get("/v1/reports/at-risk")
-                .then().statusCode(400).body("errors.field", contains("clinicianId"));
+                .then().statusCode(400).body(at("errors.field", contains("clinicianId")));
         clinic.clinicianSendingBadInput().accept("application/xml").get("/v1/reports/compliance").then()
                 .statusCode(406);
     }

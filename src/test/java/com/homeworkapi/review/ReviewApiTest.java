@@ -1,5 +1,6 @@
 package com.homeworkapi.review;
 
+import static com.homeworkapi.support.Json.at;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
@@ -60,23 +62,23 @@ class ReviewApiTest {
 
         Response created = TestClinic.as(reviewer).body(body).post("/v1/clients/{id}/reviews", clientId);
         created.then().statusCode(201)
-                .body("id", notNullValue())
-                .body("clientId", equalTo(clientId.toString()))
-                .body("weekStart", equalTo("2026-03-02"))
-                .body("assignments.assignmentId", contains(exposure.toString(), diary.toString()))
-                .body("assignments.quality", contains(3, 1))
-                .body("assignments[0].note", equalTo("Stayed with the anxiety until it fell."))
-                .body("obstacles", contains("forgot", "no_time"))
-                .body("obstaclesNote", equalTo("Night shifts all week."))
-                .body("nextWeekChanges", equalTo("Diary on the bus home instead of at night."))
-                .body("reviewerId", equalTo("dr-okafor"))
-                .body("createdAt", notNullValue());
+                .body(at("id", notNullValue()))
+                .body(at("clientId", equalTo(clientId.toString())))
+                .body(at("weekStart", equalTo("2026-03-02")))
+                .body(at("assignments.assignmentId", contains(exposure.toString(), diary.toString())))
+                .body(at("assignments.quality", contains(3, 1)))
+                .body(at("assignments[0].note", equalTo("Stayed with the anxiety until it fell.")))
+                .body(at("obstacles", contains("forgot", "no_time")))
+                .body(at("obstaclesNote", equalTo("Night shifts all week.")))
+                .body(at("nextWeekChanges", equalTo("Diary on the bus home instead of at night.")))
+                .body(at("reviewerId", equalTo("dr-okafor")))
+                .body(at("createdAt", notNullValue()));
 
         clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().statusCode(200)
-                .body("items.id", contains(created.path("id").toString()))
-                .body("items[0].assignments", hasSize(2));
+                .body(at("items.id", contains(Json.path(created, "id").toString())))
+                .body(at("items[0].assignments", hasSize(2)));
         clinic.client(clientId).get("/v1/clients/{id}/reviews", clientId).then().statusCode(200)
-                .body("items[0].reviewerId", equalTo("dr-okafor"));
+                .body(at("items[0].reviewerId", equalTo("dr-okafor")));
     }
 
     @Test
@@ -90,8 +92,8 @@ class ReviewApiTest {
                 .post("/v1/clients/{id}/reviews", clientId).then().statusCode(201);
 
         clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then()
-                .body("items.weekStart", contains("2026-03-02", "2026-03-02"))
-                .body("items.assignments.quality.flatten()", containsInAnyOrder(2, 4));
+                .body(at("items.weekStart", contains("2026-03-02", "2026-03-02")))
+                .body(at("items.assignments.quality.flatten()", containsInAnyOrder(2, 4)));
     }
 
     @Test
@@ -101,11 +103,11 @@ class ReviewApiTest {
         Map<String, Object> obstaclesOnly = review("2026-03-02", List.of());
         obstaclesOnly.put("obstacles", List.of("symptoms_interfered"));
         clinic.clinician().body(obstaclesOnly).post("/v1/clients/{id}/reviews", clientId).then().statusCode(201)
-                .body("assignments", empty());
+                .body(at("assignments", empty()));
 
         clinic.clinician().body(Map.of("weekStart", "2026-03-09")).post("/v1/clients/{id}/reviews", clientId)
-                .then().statusCode(400).body("errors[0].field", equalTo("assignments"));
-        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body("items", hasSize(1));
+                .then().statusCode(400).body(at("errors[0].field", equalTo("assignments")));
+        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body(at("items", hasSize(1)));
     }
 
     @Test
@@ -119,7 +121,7 @@ class ReviewApiTest {
             for (String weekStart : List.of("2026-03-03", "2026-03-08", "2026-03-09")) {
                 clinic.clinician().body(review(weekStart, List.of(rating(assignmentId, 2))))
                         .post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
-                        .body("errors[0].field", equalTo("weekStart"));
+                        .body(at("errors[0].field", equalTo("weekStart")));
             }
             clinic.clinician().body(review("2026-03-02", List.of(rating(assignmentId, 2))))
                     .post("/v1/clients/{id}/reviews", clientId).then().statusCode(201);
@@ -138,10 +140,10 @@ class ReviewApiTest {
         for (UUID foreign : List.of(ofAnotherClient, ofAnotherClinic, UUID.randomUUID())) {
             clinic.clinician().body(review("2026-03-02", List.of(rating(own, 3), rating(foreign, 3))))
                     .post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
-                    .body("errors[0].field", equalTo("assignments[1].assignmentId"))
-                    .body("errors[0].message", equalTo("is not an assignment of this client"));
+                    .body(at("errors[0].field", equalTo("assignments[1].assignmentId")))
+                    .body(at("errors[0].message", equalTo("is not an assignment of this client")));
         }
-        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body("items", empty());
+        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body(at("items", empty()));
     }
 
     @Test
@@ -151,13 +153,13 @@ class ReviewApiTest {
         UUID assignmentId = clinic.createAssignment(clientId);
         clinic.clinician().body(review("2026-03-02", List.of(rating(assignmentId, 3), rating(assignmentId, 1))))
                 .post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
-                .body("errors[0].field", equalTo("assignments[1].assignmentId"));
+                .body(at("errors[0].field", equalTo("assignments[1].assignmentId")));
         for (int quality : List.of(-1, 5)) {
             sendingBadInput(clinic).body(review("2026-03-02", List.of(rating(assignmentId, quality))))
                     .post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
-                    .body("errors[0].field", equalTo("assignments[0].quality"));
+                    .body(at("errors[0].field", equalTo("assignments[0].quality")));
         }
-        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body("items", empty());
+        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body(at("items", empty()));
     }
 
     @Test
@@ -181,7 +183,7 @@ class ReviewApiTest {
         clinic.client(clientId).body(review("2026-03-02", List.of(rating(assignmentId, 4))))
                 .post("/v1/clients/{id}/reviews", clientId).then().statusCode(403)
                 .contentType("application/problem+json");
-        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body("items", empty());
+        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body(at("items", empty()));
     }
 
     @Test
@@ -196,12 +198,12 @@ class ReviewApiTest {
 
         otherClinic.clinician().body(review("2026-03-09", List.of(rating(assignmentId, 0))))
                 .post("/v1/clients/{id}/reviews", clientId).then().statusCode(404)
-                .body("detail", equalTo("No client with that id."));
+                .body(at("detail", equalTo("No client with that id.")));
         otherClinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().statusCode(404);
         clinic.client(otherClientId).get("/v1/clients/{id}/reviews", clientId).then().statusCode(404);
 
         clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then()
-                .body("items.weekStart", contains("2026-03-02"));
+                .body(at("items.weekStart", contains("2026-03-02")));
     }
 
     @Test
@@ -230,6 +232,6 @@ class ReviewApiTest {
             sendingBadInput(clinic).body(body).post("/v1/clients/{id}/reviews", clientId).then().statusCode(400)
                     .contentType("application/problem+json");
         }
-        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body("items", empty());
+        clinic.clinician().get("/v1/clients/{id}/reviews", clientId).then().body(at("items", empty()));
     }
 }

@@ -37,8 +37,8 @@ public final class HomeworkHistory {
                 "kind", "exposure",
                 "schedule", Map.of("type", "times_per_week", "timesPerWeek", 3,
                         "startDate", monday(weeksAgo).toString()));
-        UUID assignmentId = UUID.fromString(clinic.clinician().body(assignment)
-                .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201).extract().path("id"));
+        UUID assignmentId = UUID.fromString(Json.path(clinic.clinician().body(assignment)
+                .post("/v1/clients/{clientId}/assignments", clientId).then().statusCode(201).extract(), "id"));
         return new HomeworkHistory(clinic, clientId, assignmentId);
     }
 

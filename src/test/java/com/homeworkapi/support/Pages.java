@@ -28,8 +28,8 @@ public final class Pages {
             }
             Response page = request.get(path, pathParameters);
             page.then().statusCode(200);
-            values.addAll(page.jsonPath().getList(field));
-            cursor = page.path("nextCursor");
+            values.addAll(Json.path(page, field));
+            cursor = Json.path(page, "nextCursor");
             pages++;
         } while (cursor != null);
         return new Walked(values, pages);

@@ -1,5 +1,6 @@
 package com.homeworkapi.sync;
 
+import static com.homeworkapi.support.Json.at;
 import static com.homeworkapi.support.Problems.assertInvalidField;
 import static com.homeworkapi.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -85,16 +87,16 @@ class SyncApiTest {
 
         Response first = device.get().get("/v1/sync/changes");
         first.then().statusCode(200);
-        assertEquals(List.of("goal", "assignment", "attempt"), first.path("items.type"));
-        assertEquals(List.of(goalId.toString(), assignmentId.toString(), attemptId.toString()), first.path("items.id"));
-        assertEquals(List.of("upsert", "upsert", "upsert"), first.path("items.op"));
-        assertEquals("Ride the bus to work", first.path("items[0].data.title"));
-        assertEquals(clientId.toString(), first.path("items[2].data.clientId"));
+        assertEquals(List.of("goal", "assignment", "attempt"), Json.path(first, "items.type"));
+        assertEquals(List.of(goalId.toString(), assignmentId.toString(), attemptId.toString()), Json.path(first, "items.id"));
+        assertEquals(List.of("upsert", "upsert", "upsert"), Json.path(first, "items.op"));
+        assertEquals("Ride the bus to work", Json.path(first, "items[0].data.title"));
+        assertEquals(clientId.toString(), Json.path(first, "items[2].data.clientId"));
 
         clinic.clinician().header("If-Match", "\"0\"")
                 .body(Map.of("title", "Ride the bus to work and back", "status", "active"))
                 .put("/v1/goals/{goalId}", goalId).then().statusCode(200);
-        Followed later = followUntil(device, clientId, first.path("nextCursor"),
+        Followed later = followUntil(device, clientId, Json.path(first, "nextCursor"),
                 followed -> followed.last(goalId) != null
                         && "Ride the bus to work and back".equals(data(followed.last(goalId)).get("title")));
 
@@ -112,10 +114,10 @@ class SyncApiTest {
         Supplier<RequestSpecification> phone = () -> clinic.client(clientId);
         Followed synced = readAll(phone, null, null, 100);
 
-        UUID attemptId = UUID.fromString(clinic.client(clientId)
+        UUID attemptId = UUID.fromString(Json.path(clinic.client(clientId)
                 .body(Map.of("occurredAt", "2026-01-06T18:30:00+01:00", "outcome", "completed"))
                 .post("/v1/assignments/{assignmentId}/attempts", assignmentId)
-                .then().statusCode(201).extract().path("id"));
+                .then().statusCode(201).extract(), "id"));
 
         Followed followed = followUntil(() -> clinic.client(clientId), null, synced.cursor(),
                 f -> f.count(attemptId) > 0);
@@ -218,13 +220,13 @@ class SyncApiTest {
         List<Integer> sizes = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
             Response response = page(staff.get(), clientId, cursor, 3);
-            List<Object> ids = response.path("items.id");
+            List<Object> ids = Json.path(response, "items.id");
             snapshot.addAll(ids);
             sizes.add(ids.size());
             if (page < 2) {
-                assertEquals(true, response.path("hasMore"));
+                assertEquals(true, Json.path(response, "hasMore"));
             }
-            cursor = response.path("nextCursor");
+            cursor = Json.path(response, "nextCursor");
         }
         assertEquals(List.of(3, 3, 1), sizes);
         List<Object> expected = new ArrayList<>(goals);
@@ -242,11 +244,11 @@ class SyncApiTest {
         boolean more = true;
         while (more) {
             Response response = page(staff.get(), clientId, position, 2);
-            List<Object> ids = response.path("items.id");
+            List<Object> ids = Json.path(response, "items.id");
             assertTrue(ids.size() <= 2);
             paged.addAll(ids);
-            more = response.path("hasMore");
-            position = response.path("nextCursor");
+            more = Json.path(response, "hasMore");
+            position = Json.path(response, "nextCursor");
         }
         for (UUID id : added) {
             assertEquals(1, paged.stream().filter(id.toString()::equals).count(), "attempt " + id);
@@ -327,14 +329,14 @@ class SyncApiTest {
         while (Instant.now().isBefore(deadline)) {
             boolean writing = running.stream().anyMatch(future -> !future.isDone());
             Response page = page(reader.get(), null, cursor, 7);
-            List<String> ids = page.path("items.id");
+            List<String> ids = Json.path(page, "items.id");
             ids.forEach(id -> deliveries.merge(id, 1, Integer::sum));
-            cursor = page.path("nextCursor");
+            cursor = Json.path(page, "nextCursor");
             boolean allDelivered = written.stream().allMatch(id -> deliveries.containsKey(id.toString()));
             if (!writing && allDelivered && written.size() == writers * attemptsEach) {
                 break;
             }
-            if (!(Boolean) page.path("hasMore")) {
+            if (!(Boolean) Json.path(page, "hasMore")) {
                 Thread.sleep(10);
             }
         }
@@ -405,10 +407,10 @@ class SyncApiTest {
         assertInvalidField(clinic.clinicianSendingBadInput().get("/v1/sync/changes"), "clientId");
         assertInvalidField(clinic.clinicianSendingBadInput().queryParam("clientId", clientId.toString())
                 .queryParam("limit", "501").get("/v1/sync/changes"), "limit");
-        page(clinic.client(clientId), null, null, 500).then().body("items[0].id",
-                equalTo(goalId.toString()));
-        page(clinic.client(clientId), clientId, null, 1).then().body("items[0].id",
-                equalTo(goalId.toString()));
+        page(clinic.client(clientId), null, null, 500).then().body(at("items[0].id",
+                equalTo(goalId.toString())));
+        page(clinic.client(clientId), clientId, null, 1).then().body(at("items[0].id",
+                equalTo(goalId.toString())));
         assertProblem(clinic.client(clientId).queryParam("clientId", clinic.createClient().toString())
                 .get("/v1/sync/changes"), 404);
     }
@@ -433,9 +435,9 @@ class SyncApiTest {
         List<Map<String, Object>> items = new ArrayList<>();
         while (true) {
             Response response = page(caller.get(), clientId, cursor, limit);
-            items.addAll(response.jsonPath().getList("items"));
-            cursor = response.path("nextCursor");
-            if (!(Boolean) response.path("hasMore")) {
+            items.addAll(Json.path(response, "items"));
+            cursor = Json.path(response, "nextCursor");
+            if (!(Boolean) Json.path(response, "hasMore")) {
                 return new Followed(items, cursor);
             }
         }

@@ -1,11 +1,13 @@
 package com.homeworkapi.sync;
 
+import static com.homeworkapi.support.Json.at;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.support.Json;
 import com.homeworkapi.support.Problems;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,8 +67,8 @@ class SyncAttemptsApiTest {
 
     private static Response sync(RequestSpecification caller, List<Map<String, Object>> attempts) {
         Response response = caller.body(batch(attempts)).post(SYNC);
-        response.then().statusCode(200).body("results.index", equalTo(IntStream.range(0, attempts.size()).boxed()
-                .toList()));
+        response.then().statusCode(200).body(at("results.index", equalTo(IntStream.range(0, attempts.size()).boxed()
+                .toList())));
         return response;
     }
 
@@ -76,9 +78,9 @@ class SyncAttemptsApiTest {
             Map<String, Object> item, String itemPath) {
         Map<String, Object> attempt = new HashMap<>(item);
         attempt.remove("assignmentId");
-        Map<String, Object> problem = new HashMap<>(clinic.clinicianSendingBadInput().body(attempt)
+        Map<String, Object> problem = new HashMap<>(Json.path(clinic.clinicianSendingBadInput().body(attempt)
                 .post("/v1/assignments/{id}/attempts", assignmentId)
-                .then().statusCode(400).extract().jsonPath().getMap("$"));
+                .then().statusCode(400).extract(), "$"));
         List<Map<String, Object>> errors = new ArrayList<>();
         for (Object error : (List<?>) problem.get("errors")) {
             Map<String, Object> named = new HashMap<>((Map<String, Object>) error);
@@ -90,8 +92,8 @@ class SyncAttemptsApiTest {
     }
 
     private static List<String> storedIds(TestClinic clinic, UUID assignmentId) {
-        return clinic.clinician().queryParam("limit", 200).get("/v1/assignments/{id}/attempts", assignmentId)
-                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        return Json.path(clinic.clinician().queryParam("limit", 200).get("/v1/assignments/{id}/attempts", assignmentId)
+                .then().statusCode(200).extract(), "items.id");
     }
 
     @Test
@@ -113,21 +115,21 @@ class SyncAttemptsApiTest {
         Response response = sync(clinic.clinicianSendingBadInput(), attempts);
 
         response.then()
-                .body("results.status", contains("created", "rejected", "rejected", "rejected", "rejected",
-                        "rejected"))
-                .body("results[0].id", equalTo(valid.get("id")))
-                .body("results[0].attempt.obstacles", containsInAnyOrder("no_time", "forgot"))
-                .body("results[0].attempt.occurredAt", equalTo("2026-01-07T18:00:00Z"))
-                .body("results[0].problem", nullValue())
-                .body("results[1].attempt", nullValue())
-                .body("results[1].problem.status", equalTo(400))
-                .body("results[1].problem.errors.field", contains("attempts[1].suds.peak"))
-                .body("results[2].problem.status", equalTo(404))
-                .body("results[2].problem.detail", equalTo("No assignment with that id."))
-                .body("results[3].problem.errors.field", contains("attempts[3].completion"))
-                .body("results[4].problem.errors.field", contains("attempts[4].occurredAt"))
-                .body("results[5].id", nullValue())
-                .body("results[5].problem.errors.field", contains("attempts[5].id"));
+                .body(at("results.status", contains("created", "rejected", "rejected", "rejected", "rejected",
+                        "rejected")))
+                .body(at("results[0].id", equalTo(valid.get("id"))))
+                .body(at("results[0].attempt.obstacles", containsInAnyOrder("no_time", "forgot")))
+                .body(at("results[0].attempt.occurredAt", equalTo("2026-01-07T18:00:00Z")))
+                .body(at("results[0].problem", nullValue()))
+                .body(at("results[1].attempt", nullValue()))
+                .body(at("results[1].problem.status", equalTo(400)))
+                .body(at("results[1].problem.errors.field", contains("attempts[1].suds.peak")))
+                .body(at("results[2].problem.status", equalTo(404)))
+                .body(at("results[2].problem.detail", equalTo("No assignment with that id.")))
+                .body(at("results[3].problem.errors.field", contains("attempts[3].completion")))
+                .body(at("results[4].problem.errors.field", contains("attempts[4].occurredAt")))
+                .body(at("results[5].id", nullValue()))
+                .body(at("results[5].problem.errors.field", contains("attempts[5].id")));
         assertEquals(List.of(valid.get("id")), storedIds(clinic, assignmentId));
     }
 
@@ -165,9 +167,9 @@ class SyncAttemptsApiTest {
         List<Object> expectedIds = new ArrayList<>(attempts.stream().map(item -> item.get("id")).toList());
         expectedIds.set(5, null);
         response.then()
-                .body("results.status", equalTo(expectedStatuses))
-                .body("results.id", equalTo(expectedIds))
-                .body("results[1].problem.errors[0].message", equalTo("must be one of [completed, partial, skipped]"));
+                .body(at("results.status", equalTo(expectedStatuses)))
+                .body(at("results.id", equalTo(expectedIds)))
+                .body(at("results[1].problem.errors[0].message", equalTo("must be one of [completed, partial, skipped]")));
         for (int index = 1; index <= fieldsAtFault.size(); index++) {
             String result = "results[" + index + "]";
             response.then()
@@ -178,7 +180,7 @@ class SyncAttemptsApiTest {
         // The single POST names no assignment in its body, so the last bad item has no counterpart there.
         for (int index = 1; index < fieldsAtFault.size(); index++) {
             assertEquals(singlePostProblem(clinic, assignmentId, attempts.get(index), "attempts[" + index + "]"),
-                    response.jsonPath().getMap("results[" + index + "].problem"), "item " + index);
+                    Json.path(response, "results[" + index + "].problem"), "item " + index);
         }
         assertEquals(Set.of(first.get("id"), last.get("id")), Set.copyOf(storedIds(clinic, assignmentId)));
     }
@@ -193,10 +195,10 @@ class SyncAttemptsApiTest {
         Response response = clinic.clinicianSendingBadInput().body(Map.of("attempts", attempts)).post(SYNC);
 
         response.then().statusCode(200)
-                .body("results.index", contains(0, 1, 2, 3, 4, 5))
-                .body("results.status", contains("created", "rejected", "rejected", "rejected", "rejected",
-                        "rejected"))
-                .body("results[0].id", equalTo(valid.get("id")));
+                .body(at("results.index", contains(0, 1, 2, 3, 4, 5)))
+                .body(at("results.status", contains("created", "rejected", "rejected", "rejected", "rejected",
+                        "rejected")))
+                .body(at("results[0].id", equalTo(valid.get("id"))));
         for (int index = 1; index < attempts.size(); index++) {
             String result = "results[" + index + "]";
             response.then()
@@ -235,10 +237,10 @@ class SyncAttemptsApiTest {
         incomplete.remove("assignmentId");
 
         sync(clinic.clinicianSendingBadInput(), List.of(incomplete)).then()
-                .body("results[0].status", equalTo("rejected"))
-                .body("results[0].id", nullValue())
-                .body("results[0].problem.errors.field", contains("attempts[0].assignmentId", "attempts[0].id",
-                        "attempts[0].suds.peak"));
+                .body(at("results[0].status", equalTo("rejected")))
+                .body(at("results[0].id", nullValue()))
+                .body(at("results[0].problem.errors.field", contains("attempts[0].assignmentId", "attempts[0].id",
+                        "attempts[0].suds.peak")));
     }
 
     @Test
@@ -288,8 +290,8 @@ class SyncAttemptsApiTest {
         Map<String, Integer> createdById = new HashMap<>();
         for (Response answer : answers) {
             answer.then().statusCode(200);
-            List<String> statuses = answer.jsonPath().getList("results.status");
-            List<String> ids = answer.jsonPath().getList("results.id");
+            List<String> statuses = Json.path(answer, "results.status");
+            List<String> ids = Json.path(answer, "results.id");
             for (int i = 0; i < statuses.size(); i++) {
                 assertEquals(true, Set.of("created", "duplicate").contains(statuses.get(i)), statuses.get(i));
                 createdById.merge(ids.get(i), statuses.get(i).equals("created") ? 1 : 0, Integer::sum);
@@ -316,12 +318,12 @@ class SyncAttemptsApiTest {
         Map<String, Object> onlyFirst = attempt(assignmentId);
         Map<String, Object> onlySecond = attempt(assignmentId);
 
-        String receivedAt = sync(clinic.client(clientId), List.of(shared, onlyFirst)).then()
-                .body("results.status", contains("created", "created"))
-                .extract().path("results[0].attempt.receivedAt");
+        String receivedAt = Json.path(sync(clinic.client(clientId), List.of(shared, onlyFirst)).then()
+                .body(at("results.status", contains("created", "created")))
+                .extract(), "results[0].attempt.receivedAt");
         sync(clinic.client(clientId), List.of(onlySecond, shared)).then()
-                .body("results.status", contains("created", "duplicate"))
-                .body("results[1].attempt.receivedAt", equalTo(receivedAt));
+                .body(at("results.status", contains("created", "duplicate")))
+                .body(at("results[1].attempt.receivedAt", equalTo(receivedAt)));
 
         assertEquals(Set.of(shared.get("id"), onlyFirst.get("id"), onlySecond.get("id")),
                 Set.copyOf(storedIds(clinic, assignmentId)));
@@ -335,8 +337,8 @@ class SyncAttemptsApiTest {
         Map<String, Object> reused = attempt(assignmentId);
 
         sync(clinic.clinician(), List.of(repeated, repeated, reused, with(reused, "durationMinutes", 30))).then()
-                .body("results.status", contains("created", "duplicate", "created", "rejected"))
-                .body("results[3].problem.status", equalTo(409));
+                .body(at("results.status", contains("created", "duplicate", "created", "rejected")))
+                .body(at("results[3].problem.status", equalTo(409)));
 
         assertEquals(Set.of(repeated.get("id"), reused.get("id")), Set.copyOf(storedIds(clinic, assignmentId)));
     }
@@ -349,16 +351,16 @@ class SyncAttemptsApiTest {
         Map<String, Object> item = attempt(assignmentId);
         Map<String, Object> single = new HashMap<>(item);
         single.remove("assignmentId");
-        Map<String, Object> stored = clinic.client(clientId).body(single)
+        Map<String, Object> stored = Json.path(clinic.client(clientId).body(single)
                 .post("/v1/assignments/{id}/attempts", assignmentId)
-                .then().statusCode(201).extract().jsonPath().getMap("$");
+                .then().statusCode(201).extract(), "$");
 
         sync(clinic.client(clientId), List.of(item, with(item, "note", "Something else"))).then()
-                .body("results.status", contains("duplicate", "rejected"))
-                .body("results[0].attempt", equalTo(stored))
-                .body("results[1].problem.status", equalTo(409))
-                .body("results[1].problem.detail",
-                        equalTo("An attempt with this id exists with other content; send a new id for a new attempt."));
+                .body(at("results.status", contains("duplicate", "rejected")))
+                .body(at("results[0].attempt", equalTo(stored)))
+                .body(at("results[1].problem.status", equalTo(409)))
+                .body(at("results[1].problem.detail",
+                        equalTo("An attempt with this id exists with other content; send a new id for a new attempt.")));
 
         assertEquals(List.of(item.get("id")), storedIds(clinic, assignmentId));
     }
@@ -376,14 +378,14 @@ class SyncAttemptsApiTest {
         Map<String, Object> nullNote = with(attempt(assignmentId), "note", "NULL");
         Map<String, Object> tiny = with(with(attempt(assignmentId), "completion", 0.0001), "note", "");
 
-        List<Map<String, Object>> answered = sync(clinic.clinician(), List.of(full, bare, nullNote, tiny)).then()
-                .body("results.status", contains("created", "created", "created", "created"))
-                .extract().jsonPath().getList("results.attempt");
+        List<Map<String, Object>> answered = Json.path(sync(clinic.clinician(), List.of(full, bare, nullNote, tiny)).then()
+                .body(at("results.status", contains("created", "created", "created", "created")))
+                .extract(), "results.attempt");
 
         // What was stored, read back, is what the batch answered, field for field.
         for (Map<String, Object> attempt : answered) {
-            assertEquals(attempt, clinic.clinician().get("/v1/attempts/{id}", attempt.get("id"))
-                    .then().statusCode(200).extract().jsonPath().getMap("$"));
+            assertEquals(attempt, Json.path(clinic.clinician().get("/v1/attempts/{id}", attempt.get("id"))
+                    .then().statusCode(200).extract(), "$"));
         }
         assertEquals(full.get("note"), answered.get(0).get("note"));
         assertEquals("2026-01-07T18:00:00.123456Z", answered.get(0).get("occurredAt"));
@@ -407,8 +409,8 @@ class SyncAttemptsApiTest {
         Problems.assertInvalidField(clinic.clinicianSendingBadInput().body(Map.of()).post(SYNC), "attempts");
 
         assertEquals(List.of(), storedIds(clinic, assignmentId));
-        sync(clinic.clinician(), tooMany.subList(0, 500)).then().body("results.status", equalTo(
-                IntStream.range(0, 500).mapToObj(i -> "created").toList()));
+        sync(clinic.clinician(), tooMany.subList(0, 500)).then().body(at("results.status", equalTo(
+                IntStream.range(0, 500).mapToObj(i -> "created").toList())));
     }
 
     @Test
@@ -420,11 +422,11 @@ class SyncAttemptsApiTest {
 
         Response response = sync(clinic.client(ownClient), List.of(attempt(others), attempt(own)));
 
-        response.then().body("results.status", contains("rejected", "created"))
-                .body("results[0].problem.status", equalTo(404));
+        response.then().body(at("results.status", contains("rejected", "created")))
+                .body(at("results[0].problem.status", equalTo(404)));
         Map<String, Object> absent = sync(clinic.client(ownClient), List.of(attempt(UUID.randomUUID())))
                 .jsonPath().getMap("results[0].problem");
-        assertEquals(absent, response.jsonPath().getMap("results[0].problem"));
+        assertEquals(absent, Json.path(response, "results[0].problem"));
         assertEquals(List.of(), storedIds(clinic, others));
         assertEquals(1, storedIds(clinic, own).size());
     }
@@ -439,12 +441,12 @@ class SyncAttemptsApiTest {
         for (RequestSpecification stranger : List.of(otherClinic.clinician(), otherClinic.integration(),
                 otherClinic.client(clientId))) {
             Response response = sync(stranger, List.of(attempt(assignmentId), attempt(UUID.randomUUID())));
-            response.then().body("results.status", contains("rejected", "rejected"))
-                    .body("results.problem.status", contains(404, 404))
-                    .body("results.problem.detail", containsInAnyOrder("No assignment with that id.",
-                            "No assignment with that id."));
-            assertEquals(response.jsonPath().getMap("results[1].problem"),
-                    response.jsonPath().getMap("results[0].problem"));
+            response.then().body(at("results.status", contains("rejected", "rejected")))
+                    .body(at("results.problem.status", contains(404, 404)))
+                    .body(at("results.problem.detail", containsInAnyOrder("No assignment with that id.",
+                            "No assignment with that id.")));
+            assertEquals(Json.<Object>path(response, "results[1].problem"),
+                    Json.<Object>path(response, "results[0].problem"));
         }
 
         assertEquals(List.of(), storedIds(clinic, assignmentId));
