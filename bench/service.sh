@@ -4,9 +4,9 @@
 #   Drops SCHEMA, so the run always starts empty on the current migrations; builds the jar
 #   if there is none; starts the service in the background with the dev token keys and the
 #   extra settings given; sets APP to its pid (stopped when the script exits); returns once
-#   the service is ready. Stops the script if the port is already taken (a service left
-#   over from an earlier run would otherwise answer in its place) or the service never gets
-#   ready.
+#   the service is ready (its health is on the management port, PORT + 1000). Stops the
+#   script if the port is already taken (a service left over from an earlier run would
+#   otherwise answer in its place) or the service never gets ready.
 start_service() {
   local schema=$1 port=$2 log=$3
   shift 3
@@ -18,14 +18,15 @@ start_service() {
   if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     ./mvnw -B -q package -DskipTests
   fi
-  env "$@" DB_SCHEMA="$schema" PORT="$port" JWT_ISSUER=https://dev.homework-api.local \
+  local management=$((port + 1000))
+  env "$@" DB_SCHEMA="$schema" PORT="$port" MANAGEMENT_PORT="$management" JWT_ISSUER=https://dev.homework-api.local \
     JWT_PUBLIC_KEY_LOCATION=dev/keys/publicKey.pem JWT_AUDIENCE=homework-api \
     SYNC_CURSOR_KEY=bench-only-cursor-key-not-for-production-use \
     java -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do
-    curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && return 0
+    curl -sf "http://127.0.0.1:$management/q/health/ready" > /dev/null && return 0
     sleep 1
   done
   echo "The service was not ready after 60 s; see $log" >&2

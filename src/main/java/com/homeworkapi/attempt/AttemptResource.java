@@ -2,6 +2,7 @@ package com.homeworkapi.attempt;
 
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
+import com.homeworkapi.observability.DomainMetrics;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class AttemptResource {
     @Inject
     AttemptService attempts;
 
+    @Inject
+    DomainMetrics metrics;
+
     /** 201 when stored now; 200 with the stored attempt when the same attempt was sent before. */
     @POST
     @Path("assignments/{assignmentId}/attempts")
@@ -37,6 +41,8 @@ public class AttemptResource {
         if (!logged.created()) {
             return Response.ok(logged.attempt()).build();
         }
+        // Counted here, once the service's transaction has committed the attempt.
+        metrics.attemptsStored(DomainMetrics.AttemptSource.SINGLE, 1);
         return Response.created(UriBuilder.fromPath("/v1/attempts/{attemptId}").build(logged.attempt().id()))
                 .entity(logged.attempt()).build();
     }

@@ -97,6 +97,18 @@ public class ApiProblem extends RuntimeException {
                 "The request body is larger than the limit of " + inUnits(maxBytes) + ".", List.of());
     }
 
+    /** The header fields are over the configured limit, stated in the largest unit that divides it. */
+    public static ApiProblem headersTooLarge(long maxBytes) {
+        return new ApiProblem(431, "request-header-fields-too-large", "Request header fields too large",
+                "The request's header fields are larger than the limit of " + inUnits(maxBytes) + ".", List.of());
+    }
+
+    /** A browser page of an origin the clinic did not list asked whether it may call the API. */
+    public static ApiProblem corsOriginRefused() {
+        return new ApiProblem(403, "cors-origin-refused", "Origin not allowed",
+                "Browser pages of this origin may not call the API.", List.of());
+    }
+
     public static ApiProblem unsupportedMediaType() {
         return new ApiProblem(415, "unsupported-media-type", "Unsupported Media Type",
                 "Send the body as application/json.", List.of());

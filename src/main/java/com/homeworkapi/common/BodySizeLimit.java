@@ -31,7 +31,7 @@ public class BodySizeLimit {
     }
 
     /** A body that declares a length over the limit is refused before any of it is read. */
-    @RouteFilter(Integer.MAX_VALUE)
+    @RouteFilter(SecurityHeaders.PRIORITY - 3)
     void refuseDeclaredLargeBodies(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && exceeds(declared)) {

@@ -3,6 +3,7 @@ package com.homeworkapi.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.observability.DomainMetrics;
 import com.homeworkapi.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -61,6 +62,9 @@ public class IdempotencyFilter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DomainMetrics metrics;
+
     /** Answers a replay itself; null lets the request run. */
     @ServerRequestFilter
     public Response claimKey(ContainerRequestContext request) throws IOException {
@@ -86,6 +90,7 @@ public class IdempotencyFilter {
             return null;
         }
         if (outcome instanceof IdempotencyKeys.Replay replay) {
+            metrics.idempotentReplay();
             return replayOf(replay.response());
         }
         if (outcome instanceof IdempotencyKeys.Mismatch) {

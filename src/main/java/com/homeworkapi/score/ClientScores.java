@@ -89,14 +89,18 @@ public class ClientScores {
      * Brings every stale score of the clinic up to date, a chunk per transaction. The number of
      * rounds is bounded by what was stale at the start, so clocks that disagree about when a
      * week begins cannot keep it looping.
+     *
+     * @return how many scores were stale at the start
      */
-    public void refreshStale(UUID clinicId) {
-        long rounds = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant())) / CHUNK + 1;
+    public long refreshStale(UUID clinicId) {
+        long stale = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant()));
+        long rounds = stale / CHUNK + 1;
         for (long round = 0; round < rounds; round++) {
             if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId)) < CHUNK) {
-                return;
+                break;
             }
         }
+        return stale;
     }
 
     private int refreshChunk(UUID clinicId) {

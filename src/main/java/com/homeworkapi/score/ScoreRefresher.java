@@ -1,6 +1,7 @@
 package com.homeworkapi.score;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import com.homeworkapi.observability.DomainMetrics;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,21 +26,25 @@ public class ScoreRefresher {
     ScoreStore store;
 
     @Inject
-    MeterRegistry metrics;
+    DomainMetrics metrics;
 
     @Scheduled(every = "${homework.scores.refresh-every}", delayed = "${homework.scores.refresh-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshAllClinics() {
+        Timer.Sample run = Timer.start();
+        long stale = 0;
         for (UUID clinicId : QuarkusTransaction.requiringNew().call(store::clinicsWithActiveClients)) {
             try {
-                scores.refreshStale(clinicId);
+                stale += scores.refreshStale(clinicId);
             } catch (RuntimeException failed) {
                 // One clinic's failure must not starve the others; the next run retries it.
-                metrics.counter("homework.scores.refresh.failures").increment();
+                metrics.scoreRefreshFailed();
                 // Exception messages can quote stored values, so the stack goes to debug only.
                 LOG.errorf("Refreshing scores of clinic %s failed: %s", clinicId, failed.getClass().getName());
                 LOG.debug("Score refresh failure", failed);
             }
         }
+        metrics.staleClientScores(stale);
+        run.stop(metrics.scoreRefresh());
     }
 }

@@ -24,6 +24,7 @@ import com.homeworkapi.goal.GoalRepository;
 import com.homeworkapi.goal.GoalResponse;
 import com.homeworkapi.goal.GoalService;
 import com.homeworkapi.goal.GoalStatus;
+import com.homeworkapi.observability.DomainMetrics;
 import com.homeworkapi.security.Caller;
 import com.homeworkapi.sync.ChangeEntry.EntityType;
 import com.homeworkapi.sync.ChangeLogRepository.Change;
@@ -88,6 +89,9 @@ public class SyncService {
     @Inject
     CursorCodec cursors;
 
+    @Inject
+    DomainMetrics metrics;
+
     /**
      * Stores a batch of attempts an app logged offline. Each item gets its own result (created,
      * duplicate or rejected), and a rejected item does not hold back the others: not even one
@@ -119,7 +123,22 @@ public class SyncService {
             results[index] = SyncAttemptsResponse.Result.of(index, readable.get(position).attempt().id(),
                     logged.get(position), itemPath(index));
         }
+        countResults(results);
         return new SyncAttemptsResponse(List.of(results));
+    }
+
+    /** Counted once the attempt service's transaction has committed the batch. */
+    private void countResults(SyncAttemptsResponse.Result[] results) {
+        long created = 0;
+        for (SyncAttemptsResponse.Result result : results) {
+            metrics.syncItem(switch (result.status()) {
+                case CREATED -> DomainMetrics.SyncResult.CREATED;
+                case DUPLICATE -> DomainMetrics.SyncResult.DUPLICATE;
+                case REJECTED -> DomainMetrics.SyncResult.REJECTED;
+            });
+            created += result.status() == SyncAttemptsResponse.Status.CREATED ? 1 : 0;
+        }
+        metrics.attemptsStored(DomainMetrics.AttemptSource.BATCH, created);
     }
 
     /**

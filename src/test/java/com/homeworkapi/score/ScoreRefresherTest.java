@@ -1,9 +1,11 @@
 package com.homeworkapi.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +23,9 @@ class ScoreRefresherTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void aWriteMarksTheScoreStaleAndTheBackgroundRefreshBringsItUpToDate() {
         TestClinic clinic = new TestClinic();
@@ -35,6 +40,19 @@ class ScoreRefresherTest {
 
         refresher.refreshAllClinics();
         assertEquals(new Kept("on_track", true), kept(history));
+    }
+
+    @Test
+    void shouldTimeEveryRefreshAndReportTheStaleScoresItFound() {
+        new TestClinic().createClient();
+        long refreshes = metrics.get("homework.scores.refresh").timer().count();
+        double failures = metrics.get("homework.scores.refresh.failures").counter().count();
+
+        refresher.refreshAllClinics();
+
+        assertEquals(refreshes + 1, metrics.get("homework.scores.refresh").timer().count());
+        assertTrue(metrics.get("homework.scores.stale").gauge().value() >= 1, "the new client's score was stale");
+        assertEquals(failures, metrics.get("homework.scores.refresh.failures").counter().count());
     }
 
     private record Kept(String status, boolean upToDate) {
