@@ -91,7 +91,11 @@ public class ClientScores {
      * week begins cannot keep it looping.
      */
     public void refreshStale(UUID clinicId) {
-        long rounds = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant())) / CHUNK + 1;
+        long stale = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant()));
+        if (stale == 0) {
+            return;
+        }
+        long rounds = stale / CHUNK + 1;
         for (long round = 0; round < rounds; round++) {
             if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId)) < CHUNK) {
                 return;

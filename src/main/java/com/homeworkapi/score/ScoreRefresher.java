@@ -1,11 +1,10 @@
 package com.homeworkapi.score;
 
+import com.homeworkapi.security.ClinicScope;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +21,7 @@ public class ScoreRefresher {
     ClientScores scores;
 
     @Inject
-    ScoreStore store;
+    ClinicScope clinicScope;
 
     @Inject
     MeterRegistry metrics;
@@ -30,7 +29,8 @@ public class ScoreRefresher {
     @Scheduled(every = "${homework.scores.refresh-every}", delayed = "${homework.scores.refresh-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshAllClinics() {
-        for (UUID clinicId : QuarkusTransaction.requiringNew().call(store::clinicsWithActiveClients)) {
+        // Each clinic's refresh runs in that clinic's scope: row-level security shows it no other.
+        clinicScope.forEachClinic(clinicId -> {
             try {
                 scores.refreshStale(clinicId);
             } catch (RuntimeException failed) {
@@ -40,6 +40,6 @@ public class ScoreRefresher {
                 LOG.errorf("Refreshing scores of clinic %s failed: %s", clinicId, failed.getClass().getName());
                 LOG.debug("Score refresh failure", failed);
             }
-        }
+        });
     }
 }
