@@ -13,14 +13,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +174,22 @@ class RowLevelSecurityTest {
                 assertFalse(role.getBoolean(2), "bypasses row-level security");
                 assertEquals(0, role.getLong(3), "tables owned");
             }
+        }
+    }
+
+    @Test
+    void shouldTellARoleThatEscapesRowLevelSecurityFromTheServicesOwn() throws SQLException {
+        try (Connection service = dataSource.getConnection()) {
+            assertEquals(Optional.empty(), DatabaseRoleCheck.fault(service));
+        }
+        Config config = ConfigProvider.getConfig();
+        Properties owner = new Properties();
+        owner.setProperty("user", config.getValue("quarkus.flyway.username", String.class));
+        owner.setProperty("password", config.getValue("quarkus.flyway.password", String.class));
+        owner.setProperty("currentSchema", config.getValue("homework.db.schema", String.class));
+        try (Connection migrations = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class), owner)) {
+            assertEquals(Optional.of("is a superuser"), DatabaseRoleCheck.fault(migrations));
         }
     }
 
