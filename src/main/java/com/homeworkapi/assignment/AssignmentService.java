@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +79,6 @@ public class AssignmentService {
         return tagged(assignment);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<AssignmentResponse> listAssignments(UUID clientId, AssignmentStatus status, PageRequest page) {
         UUID visibleClientId = clients.findVisible(clientId).id;
         List<Assignment> rows = assignments.listForClient(caller.clinicId(), visibleClientId, status, page);
@@ -88,7 +86,6 @@ public class AssignmentService {
                 AssignmentResponse::from);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Tagged<AssignmentResponse> getAssignment(UUID assignmentId) {
         return tagged(findVisible(assignmentId));
     }
@@ -128,7 +125,6 @@ public class AssignmentService {
         return tagged(assignment);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<RevisionResponse> listRevisions(UUID assignmentId, PageRequest page) {
         Assignment assignment = findVisible(assignmentId);
         List<AssignmentRevision> rows = assignments.listRevisions(assignment.clinicId, assignment.id, page);
@@ -136,7 +132,6 @@ public class AssignmentService {
     }
 
     /** The assignment if it is in the caller's clinic and, for a client token, is the caller's own. */
-    @Transactional(TxType.SUPPORTS)
     public Assignment findVisible(UUID assignmentId) {
         return assignments.findInClinic(caller.clinicId(), assignmentId)
                 .filter(assignment -> caller.canSee(assignment.clientId))
@@ -144,7 +139,6 @@ public class AssignmentService {
     }
 
     /** The owner of an assignment the caller may see; 404 as {@link #findVisible} for any other. */
-    @Transactional(TxType.SUPPORTS)
     public AssignmentOwner findVisibleOwner(UUID assignmentId) {
         AssignmentOwner owner = findAllVisibleOwners(List.of(assignmentId)).get(assignmentId);
         if (owner == null) {
@@ -158,7 +152,6 @@ public class AssignmentService {
      * (absent, another clinic's, another client's) are simply missing, as {@link #findVisible}
      * answers 404 for them.
      */
-    @Transactional(TxType.SUPPORTS)
     public Map<UUID, AssignmentOwner> findAllVisibleOwners(Collection<UUID> assignmentIds) {
         UUID clinicId = caller.clinicId();
         if (assignmentIds.isEmpty()) {

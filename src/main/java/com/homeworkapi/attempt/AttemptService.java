@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -177,7 +176,6 @@ public class AttemptService {
         return List.of(results);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public AttemptResponse getAttempt(UUID attemptId) {
         return attempts.findInClinic(caller.clinicId(), attemptId)
                 .filter(attempt -> caller.canSee(attempt.clientId))
@@ -185,13 +183,11 @@ public class AttemptService {
                 .orElseThrow(() -> ApiProblem.notFound("attempt"));
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<AttemptResponse> listAssignmentAttempts(UUID assignmentId, PageRequest page) {
         AssignmentOwner assignment = assignments.findVisibleOwner(assignmentId);
         return page(attempts.listForAssignment(assignment.clinicId(), assignment.assignmentId(), page), page);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<AttemptResponse> listClientAttempts(UUID clientId, String from, String to, PageRequest page) {
         UUID visibleClientId = clients.findVisible(clientId).id;
         Instant fromInstant = parseInstant("from", from);

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -55,12 +54,10 @@ public class ClientService {
         return tagged(client);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Tagged<ClientResponse> getClient(UUID clientId) {
         return tagged(findVisible(clientId));
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<ClientResponse> listClients(ClientStatus status, String identifier, PageRequest page) {
         List<Client> rows = clients.listInClinic(caller.clinicId(), status, parseIdentifier(identifier), page);
         Map<UUID, List<ClientTimeZone>> histories = clients.timeZoneHistories(caller.clinicId(),
@@ -95,7 +92,6 @@ public class ClientService {
      * The client if it is in the caller's clinic and, for a client token, is the caller;
      * anything else is answered exactly as a client that does not exist.
      */
-    @Transactional(TxType.SUPPORTS)
     public Client findVisible(UUID clientId) {
         if (!caller.canSee(clientId)) {
             throw ApiProblem.notFound("client");

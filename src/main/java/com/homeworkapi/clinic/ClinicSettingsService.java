@@ -54,7 +54,6 @@ public class ClinicSettingsService {
     @Inject
     Event<ClinicSettingsChanged> settingsChanged;
 
-    @Transactional(TxType.SUPPORTS)
     public Tagged<ClinicSettingsResponse> getSettings() {
         return tagged(settings.findOfClinic(caller.clinicId()));
     }
@@ -88,20 +87,17 @@ public class ClinicSettingsService {
     }
 
     /** The thresholds scoring uses for the clinic; the defaults while it has saved none. */
-    @Transactional(TxType.SUPPORTS)
     public ScoringSettings scoringSettings(UUID clinicId) {
         return settings.findOfClinic(clinicId).map(ClinicSettings::toScoringSettings)
                 .orElse(ScoringSettings.DEFAULTS);
     }
 
     /** Only the clinic's own instruments, as {@code scoring.ClientRecord} takes them. */
-    @Transactional(TxType.SUPPORTS)
     public List<Instrument> clinicInstruments(UUID clinicId) {
         return settings.findOfClinic(clinicId).map(ClinicSettingsService::instrumentsOf).orElse(List.of());
     }
 
     /** Every instrument the clinic may record, built-in and its own, by code. */
-    @Transactional(TxType.SUPPORTS)
     public Map<String, Instrument> instruments(UUID clinicId) {
         return Instrument.catalogue(clinicInstruments(clinicId));
     }

@@ -14,7 +14,6 @@ import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +50,6 @@ public class GoalService {
         return tagged(goal, achievementsOf(client));
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<GoalResponse> listGoals(UUID clientId, PageRequest page) {
         Client client = clients.findVisible(clientId);
         List<Goal> rows = goals.listForClient(caller.clinicId(), client.id, page);
@@ -59,7 +57,6 @@ public class GoalService {
         return Page.of(rows, page, goal -> goal.createdAt, goal -> goal.id, goal -> response(goal, achievements));
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Tagged<GoalResponse> getGoal(UUID goalId) {
         Goal goal = findVisible(goalId);
         return tagged(goal, achievementsOf(clients.findVisible(goal.clientId)));
@@ -80,7 +77,6 @@ public class GoalService {
      * The responses of goals of one client, scored once for all of them (the change feed loads
      * a page of goals at a time). The caller has already checked the client is visible.
      */
-    @Transactional(TxType.SUPPORTS)
     public List<GoalResponse> responses(Client client, List<Goal> clientGoals) {
         if (clientGoals.isEmpty()) {
             return List.of();

@@ -1,8 +1,10 @@
 package com.homeworkapi.idempotency;
 
+import com.homeworkapi.security.ClinicScope;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,12 +19,17 @@ public class IdempotencyKeyCleanup {
     @Inject
     IdempotencyKeys keys;
 
+    @Inject
+    ClinicScope clinicScope;
+
     @Scheduled(every = "${homework.idempotency.cleanup-every}", delayed = "${homework.idempotency.cleanup-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteExpiredKeys() {
-        int deleted = keys.deleteExpired();
-        if (deleted > 0) {
-            LOG.infof("Deleted %d expired idempotency keys", deleted);
+        // A clinic at a time, in its scope: row-level security shows the cleanup no other clinic's keys.
+        AtomicInteger deleted = new AtomicInteger();
+        clinicScope.forEachClinic(clinicId -> deleted.addAndGet(keys.deleteExpired(clinicId)));
+        if (deleted.get() > 0) {
+            LOG.infof("Deleted %d expired idempotency keys", deleted.get());
         }
     }
 }

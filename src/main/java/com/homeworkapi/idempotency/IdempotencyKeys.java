@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The lifecycle of a key: claimed before the request runs, completed with its response or
@@ -76,13 +77,14 @@ public class IdempotencyKeys {
         QuarkusTransaction.requiringNew().run(() -> records.release(claim));
     }
 
-    /** Deletes every expired key, in batches; returns how many. */
-    int deleteExpired() {
+    /** Deletes every expired key of the clinic, in batches; returns how many. */
+    int deleteExpired(UUID clinicId) {
         Instant now = Instants.now(clock);
         int total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> records.deleteExpired(now, config.cleanupBatch()));
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> records.deleteExpired(clinicId, now, config.cleanupBatch()));
             total += deleted;
         } while (deleted == config.cleanupBatch());
         return total;

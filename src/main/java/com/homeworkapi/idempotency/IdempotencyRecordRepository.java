@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Claims, completes and releases keys with single SQL statements, so that two instances
@@ -93,12 +94,14 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
                 .executeUpdate();
     }
 
-    /** Deletes up to {@code limit} expired rows; small batches keep each transaction short. */
-    public int deleteExpired(Instant now, int limit) {
+    /** Deletes up to {@code limit} of the clinic's expired rows; small batches keep each transaction short. */
+    public int deleteExpired(UUID clinicId, Instant now, int limit) {
         return getEntityManager().createNativeQuery("""
                 delete from idempotency_key
-                where ctid = any (array(select ctid from idempotency_key where expires_at <= :now limit :limit))
+                where ctid = any (array(select ctid from idempotency_key where clinic_id = :clinic and expires_at <= :now
+                                        limit :limit))
                 """)
+                .setParameter("clinic", clinicId)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .executeUpdate();

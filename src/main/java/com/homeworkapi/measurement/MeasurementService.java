@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -63,7 +62,6 @@ public class MeasurementService {
         return MeasurementResponse.from(measurement);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<MeasurementResponse> listMeasurements(UUID clientId, String instrument, PageRequest page) {
         Client client = clients.findVisible(clientId);
         String code = instrument == null || instrument.isBlank() ? null : instrument;

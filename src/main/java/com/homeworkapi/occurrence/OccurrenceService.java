@@ -12,7 +12,6 @@ import com.homeworkapi.scoring.WeeklyCredit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +32,6 @@ public class OccurrenceService {
     @Inject
     Clock clock;
 
-    @Transactional(TxType.SUPPORTS)
     public OccurrenceResponse listOccurrences(UUID clientId, String from, String to) {
         Client client = clients.findVisible(clientId);
         ZoneId zone = ZoneId.of(client.timeZone);

@@ -7,6 +7,8 @@ import com.homeworkapi.score.StatusResponse;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -21,9 +23,11 @@ import java.util.UUID;
 
 /**
  * Clinic reports over the kept scores. Rows are read through a server-side cursor and handed
- * on one by one, so a clinic of any size streams without being held in memory.
+ * on one by one, so a clinic of any size streams without being held in memory. Plain JDBC on the
+ * caller's transaction, which names the clinic to row-level security.
  */
 @ApplicationScoped
+@Transactional(TxType.MANDATORY)
 public class ReportRepository {
 
     /** Rows fetched per round trip while streaming. */
@@ -55,26 +59,22 @@ public class ReportRepository {
                 where c.clinic_id = ? and c.status = 'ACTIVE' and (cast(? as varchar) is null or c.primary_clinician_id = ?)
                 order by c.created_at, c.id
                 """;
-        try (Connection connection = dataSource.getConnection()) {
-            // A cursor only streams inside a transaction.
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(FETCH_SIZE);
-                statement.setDate(1, Date.valueOf(from));
-                statement.setDate(2, Date.valueOf(to));
-                statement.setObject(3, clinicId);
-                statement.setString(4, clinicianId);
-                statement.setString(5, clinicianId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        sink.accept(new ReportRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5), nullableDouble(rows, 6), localDate(rows, 7),
-                                nullableDouble(rows, 8), rows.getString(9), rows.getInt(10), instant(rows, 11),
-                                instant(rows, 12)));
-                    }
+        // The caller's transaction holds the connection, so the cursor streams (fetch size) within it.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setDate(1, Date.valueOf(from));
+            statement.setDate(2, Date.valueOf(to));
+            statement.setObject(3, clinicId);
+            statement.setString(4, clinicianId);
+            statement.setString(5, clinicianId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.accept(new ReportRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getInt(5), nullableDouble(rows, 6), localDate(rows, 7),
+                            nullableDouble(rows, 8), rows.getString(9), rows.getInt(10), instant(rows, 11),
+                            instant(rows, 12)));
                 }
-            } finally {
-                connection.rollback();
             }
         }
     }

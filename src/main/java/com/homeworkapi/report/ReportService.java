@@ -4,8 +4,12 @@ import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.WeekRange;
 import com.homeworkapi.score.ClientScores;
 import com.homeworkapi.security.Caller;
+import com.homeworkapi.security.ClinicScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -21,6 +25,7 @@ import java.util.UUID;
 
 /** Clinic-wide reports. Stale scores of the clinic are brought up to date first, then read in one query. */
 @ApplicationScoped
+@Transactional
 public class ReportService {
 
     /** Weeks a report covers when the caller gives no range. */
@@ -28,6 +33,9 @@ public class ReportService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    ClinicScope clinicScope;
 
     @Inject
     ClientScores scores;
@@ -58,14 +66,18 @@ public class ReportService {
         WeekRange range = range(from, to);
         scores.refreshStale(clinicId);
         String clinician = clinicianFilter(clinicianId);
+        // Written after this method has returned, so the rows are read in a transaction of their own.
         return output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             CsvWriter csv = new CsvWriter(writer);
             csv.row((Object[]) ReportRow.CSV_HEADER);
             try {
-                reports.complianceRows(clinicId, range.from(), range.to(), clinician, row -> csv.row(row.csvCells()));
-            } catch (SQLException failed) {
-                throw new java.io.IOException("the report could not be read", failed);
+                clinicScope.run(clinicId, () -> QuarkusTransaction.requiringNew().call(() -> {
+                    reports.complianceRows(clinicId, range.from(), range.to(), clinician, row -> csv.row(row.csvCells()));
+                    return null;
+                }));
+            } catch (QuarkusTransactionException failed) {
+                throw new java.io.IOException("the report could not be read", failed.getCause());
             }
             writer.flush();
         };

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -70,7 +69,6 @@ public class ReviewService {
         return ReviewResponse.from(review);
     }
 
-    @Transactional(TxType.SUPPORTS)
     public Page<ReviewResponse> listReviews(UUID clientId, PageRequest page) {
         Client client = clients.findVisible(clientId);
         List<Review> rows = reviews.listForClient(client.clinicId, client.id, page);

@@ -94,6 +94,9 @@ public class ClientScores {
      */
     public long refreshStale(UUID clinicId) {
         long stale = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant()));
+        if (stale == 0) {
+            return 0;
+        }
         long rounds = stale / CHUNK + 1;
         for (long round = 0; round < rounds; round++) {
             if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId)) < CHUNK) {

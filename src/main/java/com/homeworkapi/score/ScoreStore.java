@@ -65,13 +65,6 @@ public class ScoreStore {
                 .setParameter("clinic", clinicId).getSingleResult();
     }
 
-    /** The clinics that have active clients: the background refresh visits each in turn. */
-    @SuppressWarnings("unchecked")
-    public List<UUID> clinicsWithActiveClients() {
-        return entityManager.createNativeQuery("select distinct clinic_id from client where status = 'ACTIVE'")
-                .getResultList();
-    }
-
     /** A client whose kept score is stale, with its time zone and data version read in one statement. */
     public record Stale(UUID clientId, String timeZone, long dataVersion) {
     }

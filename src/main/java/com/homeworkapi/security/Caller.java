@@ -40,6 +40,14 @@ public class Caller {
         return clinicId;
     }
 
+    /**
+     * The token's clinic when it names a usable one, without refusing the request: the database
+     * scopes transactions by it (ClinicScope), while {@link #clinicId()} decides on the request.
+     */
+    public Optional<UUID> tokenClinicId() {
+        return clinicId != null ? Optional.of(clinicId) : uuidClaim(CLINIC_CLAIM);
+    }
+
     /** The only client a client token may see; empty for clinic staff and integrations. */
     public Optional<UUID> ownClientId() {
         if (ownClientId == null) {

@@ -30,7 +30,6 @@ import com.homeworkapi.sync.ChangeEntry.EntityType;
 import com.homeworkapi.sync.ChangeLogRepository.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,11 +44,13 @@ import java.util.stream.Collectors;
  * A client's change feed: a snapshot of its current goals, assignments and attempts first, then
  * every change since, each object at most once per page in its current state.
  *
- * <p>Runs without a transaction of its own: each statement reads with a fresh snapshot, and the
- * log query bounds itself by its own snapshot's xmin (see {@link ChangeLogRepository}).
+ * <p>A page is read in one transaction, as every database access is (the transaction names the
+ * clinic to row-level security). At read committed each statement still reads with a fresh
+ * snapshot, and the log query bounds itself by its own snapshot's xmin (see
+ * {@link ChangeLogRepository}).
  */
 @ApplicationScoped
-@Transactional(TxType.SUPPORTS)
+@Transactional
 public class SyncService {
 
     static final int DEFAULT_LIMIT = 100;

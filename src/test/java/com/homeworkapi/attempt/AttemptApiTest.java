@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,14 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AttemptApiTest {
-
-    @Inject
-    DataSource dataSource;
 
     private static Map<String, Object> exposureAttempt(UUID id) {
         Map<String, Object> body = new HashMap<>();
@@ -208,7 +204,7 @@ class AttemptApiTest {
         UUID otherClient = clinic.createClient();
         UUID assignmentId = clinic.createAssignment(owner);
 
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = ClinicDatabase.connection(clinic.id);
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at,
                             outcome, obstacles)

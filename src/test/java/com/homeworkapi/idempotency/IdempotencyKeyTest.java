@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.ApiOperation;
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.SeededClient;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Method;
@@ -516,20 +516,20 @@ class IdempotencyKeyTest {
     }
 
     private long keysOf(TestClinic clinic) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+        return ClinicDatabase.call(clinic.id, () -> ((Number) entityManager.createNativeQuery(
                 "select count(*) from idempotency_key where clinic_id = :clinic")
                 .setParameter("clinic", clinic.id).getSingleResult()).longValue());
     }
 
     private Instant keptUntil(TestClinic clinic) {
-        return QuarkusTransaction.requiringNew().call(() -> (Instant) entityManager.createNativeQuery(
+        return ClinicDatabase.call(clinic.id, () -> (Instant) entityManager.createNativeQuery(
                 "select expires_at from idempotency_key where clinic_id = :clinic", Instant.class)
                 .setParameter("clinic", clinic.id).getSingleResult());
     }
 
     /** Moves the clinic's keys in time or state, as only a clock or another instance could. */
     private void setKey(TestClinic clinic, String assignments) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+        ClinicDatabase.run(clinic.id, () -> entityManager.createNativeQuery(
                 "update idempotency_key set " + assignments + " where clinic_id = :clinic")
                 .setParameter("clinic", clinic.id).executeUpdate());
     }

@@ -14,9 +14,9 @@ import com.homeworkapi.scoring.Instrument;
 import com.homeworkapi.scoring.SymptomScore;
 import com.homeworkapi.scoring.ScoringSettings;
 import com.homeworkapi.scoring.SymptomSummary;
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.RecordedChanges;
 import com.homeworkapi.support.TestClinic;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -82,10 +82,11 @@ class ScoreInputsTest {
         clinic.admin().header("If-Match", "\"0\"").body(settingsWithPcl5()).put("/v1/clinic/settings").then()
                 .statusCode(200);
 
-        assertEquals(new ScoringSettings(0.75, 0.4, 1, 3, 6, 2, 3, 21), clinicSettings.scoringSettings(clinic.id));
+        assertEquals(new ScoringSettings(0.75, 0.4, 1, 3, 6, 2, 3, 21),
+                ClinicDatabase.call(clinic.id, () -> clinicSettings.scoringSettings(clinic.id)));
         Instrument pcl5 = new Instrument("pcl5", 0, 80, 33, true, null, 20.0, null, null);
-        assertEquals(List.of(pcl5), clinicSettings.clinicInstruments(clinic.id));
-        Map<String, Instrument> catalogue = clinicSettings.instruments(clinic.id);
+        assertEquals(List.of(pcl5), ClinicDatabase.call(clinic.id, () -> clinicSettings.clinicInstruments(clinic.id)));
+        Map<String, Instrument> catalogue = ClinicDatabase.call(clinic.id, () -> clinicSettings.instruments(clinic.id));
         assertEquals(pcl5, catalogue.get("pcl5"));
         assertEquals(Instrument.PHQ9, catalogue.get("phq9"));
         assertEquals(4, catalogue.size());
@@ -111,16 +112,16 @@ class ScoreInputsTest {
         review(clinic, second, "2026-03-02", secondsAssignment, 4);
 
         List<UUID> asked = List.of(first, second, withNothing, otherClinicsClient);
-        Map<UUID, List<SymptomScore>> scores = QuarkusTransaction.requiringNew()
-                .call(() -> inputs.measurementsOf(clinic.id, asked));
+        Map<UUID, List<SymptomScore>> scores = ClinicDatabase.call(clinic.id,
+                () -> inputs.measurementsOf(clinic.id, asked));
         assertEquals(List.of(new SymptomScore("phq9", 18, LocalDate.parse("2026-02-02")),
                 new SymptomScore("phq9", 12, LocalDate.parse("2026-03-09"))), scores.get(first));
         assertEquals(List.of(new SymptomScore("gad7", 9, LocalDate.parse("2026-02-16"))), scores.get(second));
         assertFalse(scores.containsKey(withNothing));
         assertFalse(scores.containsKey(otherClinicsClient));
 
-        Map<UUID, List<ClinicianReview>> ratings = QuarkusTransaction.requiringNew()
-                .call(() -> inputs.reviewsOf(clinic.id, asked));
+        Map<UUID, List<ClinicianReview>> ratings = ClinicDatabase.call(clinic.id,
+                () -> inputs.reviewsOf(clinic.id, asked));
         assertEquals(List.of(new ClinicianReview(LocalDate.parse("2026-02-23"), firstsAssignment, 1),
                 new ClinicianReview(LocalDate.parse("2026-03-02"), firstsAssignment, 3)), ratings.get(first));
         assertEquals(List.of(new ClinicianReview(LocalDate.parse("2026-03-02"), secondsAssignment, 4)),
@@ -129,9 +130,9 @@ class ScoreInputsTest {
         assertFalse(ratings.containsKey(otherClinicsClient));
 
         assertEquals(scores.get(first),
-                QuarkusTransaction.requiringNew().call(() -> inputs.measurementsOf(clinic.id, List.of(first)).get(first)));
+                ClinicDatabase.call(clinic.id, () -> inputs.measurementsOf(clinic.id, List.of(first)).get(first)));
         assertEquals(ratings.get(second),
-                QuarkusTransaction.requiringNew().call(() -> inputs.reviewsOf(clinic.id, List.of(second)).get(second)));
+                ClinicDatabase.call(clinic.id, () -> inputs.reviewsOf(clinic.id, List.of(second)).get(second)));
     }
 
     @Test
@@ -168,10 +169,11 @@ class ScoreInputsTest {
         review(clinic, clientId, "2026-01-05", assignmentId, 2);
 
         ClientRecord record = new ClientRecord(ZoneId.of("Europe/Berlin"), List.of(), List.of(),
-                QuarkusTransaction.requiringNew().call(() -> inputs.reviewsOf(clinic.id, List.of(clientId)).get(clientId)),
-                QuarkusTransaction.requiringNew().call(() -> inputs.measurementsOf(clinic.id, List.of(clientId)).get(clientId)),
-                clinicSettings.clinicInstruments(clinic.id));
-        ClientScoreReport report = ClientScoring.score(record, clinicSettings.scoringSettings(clinic.id),
+                ClinicDatabase.call(clinic.id, () -> inputs.reviewsOf(clinic.id, List.of(clientId)).get(clientId)),
+                ClinicDatabase.call(clinic.id, () -> inputs.measurementsOf(clinic.id, List.of(clientId)).get(clientId)),
+                ClinicDatabase.call(clinic.id, () -> clinicSettings.clinicInstruments(clinic.id)));
+        ClientScoreReport report = ClientScoring.score(record,
+                ClinicDatabase.call(clinic.id, () -> clinicSettings.scoringSettings(clinic.id)),
                 Instant.parse("2026-03-02T12:00:00Z"));
         SymptomSummary pcl5 = report.status().symptoms().stream()
                 .filter(summary -> summary.instrumentCode().equals("pcl5")).findFirst().orElseThrow();

@@ -3,10 +3,10 @@ package com.homeworkapi.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.TestClinic;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,7 +59,7 @@ class ScoreRefresherTest {
     }
 
     private Kept kept(HomeworkHistory history) {
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+        Object[] row = ClinicDatabase.call(history.clinic.id, () -> (Object[]) entityManager.createNativeQuery(
                 "select status, data_version = scored_version from client_score where clinic_id = :clinic"
                         + " and client_id = :client")
                 .setParameter("clinic", history.clinic.id).setParameter("client", history.clientId)

@@ -1,7 +1,5 @@
 package com.homeworkapi.support;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads a clinic's rows straight from PostgreSQL, to show what a request stored or left alone. */
+/**
+ * Reads a clinic's rows straight from PostgreSQL, to show what a request stored or left alone; as
+ * the service's role, in a transaction scoped to the clinic.
+ */
 public final class ClinicRows {
 
-    /** Derived from the other tables and rewritten by the background refresh at any moment. */
-    private static final Set<String> DERIVED_TABLES = Set.of("client_score", "client_week_score");
+    /**
+     * Derived from the other tables and rewritten by the background refresh at any moment, and the
+     * registry of clinic ids, which holds no data of a clinic's.
+     */
+    private static final Set<String> DERIVED_TABLES = Set.of("client_score", "client_week_score", "clinic");
 
     private static volatile String snapshotQuery;
 
@@ -26,7 +30,7 @@ public final class ClinicRows {
 
     /** Each table that holds clinic data, with the clinic's rows as text, in a stable order. */
     public static Map<String, List<String>> of(UUID clinicId) {
-        try (Connection connection = dataSource().getConnection();
+        try (Connection connection = ClinicDatabase.connection(clinicId);
                 PreparedStatement statement = connection.prepareStatement(snapshotQuery(connection))) {
             statement.setObject(1, clinicId);
             Map<String, List<String>> rows = new LinkedHashMap<>();
@@ -35,6 +39,7 @@ public final class ClinicRows {
                     rows.computeIfAbsent(result.getString(1), table -> new ArrayList<>()).add(result.getString(2));
                 }
             }
+            connection.rollback();
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -57,14 +62,10 @@ public final class ClinicRows {
                     }
                 }
             }
-            snapshotQuery = "with clinic as (select ?::uuid as id) "
-                    + String.join(" union all ", selects).replace("?1", "(select id from clinic)")
+            snapshotQuery = "with wanted as (select ?::uuid as id) "
+                    + String.join(" union all ", selects).replace("?1", "(select id from wanted)")
                     + " order by 1, 2";
         }
         return snapshotQuery;
-    }
-
-    private static AgroalDataSource dataSource() {
-        return Arc.container().instance(AgroalDataSource.class).get();
     }
 }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,9 +49,6 @@ import org.junit.jupiter.api.Test;
 class SyncApiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Inject
-    DataSource dataSource;
 
     /** What a reader has been given so far, and where it stands. */
     record Followed(List<Map<String, Object>> items, String cursor) {
@@ -159,7 +155,7 @@ class SyncApiTest {
         assertEquals(List.of(), readAll(() -> clinic.client(clientA), null, followedA.cursor(), 100).items());
         // A page shows an object once whatever its log holds, so the log itself is counted too.
         Map<UUID, UUID> clientOfLogged = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = ClinicDatabase.connection(clinic.id);
                 PreparedStatement logged = connection.prepareStatement(
                         "select entity_id, client_id from change_log where clinic_id = ? and entity_type = 'attempt'")) {
             logged.setObject(1, clinic.id);
@@ -266,9 +262,8 @@ class SyncApiTest {
         List<Map<String, Object>> delivered = new ArrayList<>();
         UUID early;
         UUID late;
-        try (Connection writerA = dataSource.getConnection(); Connection writerB = dataSource.getConnection()) {
-            writerA.setAutoCommit(false);
-            writerB.setAutoCommit(false);
+        try (Connection writerA = ClinicDatabase.connection(clinic.id);
+                Connection writerB = ClinicDatabase.connection(clinic.id)) {
             // A writes first, so its change has the lower transaction id and sequence number...
             early = insertAttempt(writerA, clinic.id, clientId, assignmentId);
             late = insertAttempt(writerB, clinic.id, clientId, assignmentId);
@@ -310,8 +305,7 @@ class SyncApiTest {
             running.add(pool.submit(() -> {
                 go.await();
                 for (int i = 0; i < attemptsEach; i++) {
-                    try (Connection connection = dataSource.getConnection()) {
-                        connection.setAutoCommit(false);
+                    try (Connection connection = ClinicDatabase.connection(clinic.id)) {
                         UUID id = insertAttempt(connection, clinic.id, clientId, assignmentId);
                         // Held open a while, so transactions overlap and commit out of order.
                         Thread.sleep(ThreadLocalRandom.current().nextInt(25));

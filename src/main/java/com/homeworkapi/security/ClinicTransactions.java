@@ -1,0 +1,48 @@
+package com.homeworkapi.security;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Names the clinic of every transaction to PostgreSQL, whose row-level security policies (V10)
+ * then show and accept that clinic's rows only. The one place this happens: the pool calls it
+ * once per transaction, when the transaction first takes its connection, so Hibernate, Panache
+ * and plain JDBC on the same connection are all covered.
+ *
+ * <p>The setting is transaction-local ({@code set_config(..., true)}) and ends with the
+ * transaction, so a pooled connection never carries a clinic into the next borrower's work. It
+ * costs one round trip per transaction; PostgreSQL's driver sends the transaction's BEGIN with it.
+ * A connection taken outside a transaction gets no clinic and so sees no clinic data.
+ */
+@ApplicationScoped
+public class ClinicTransactions implements AgroalPoolInterceptor {
+
+    @Inject
+    ClinicScope scope;
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        try {
+            if (connection.getAutoCommit()) {
+                // No transaction: a local setting would end with its own statement.
+                return;
+            }
+            Optional<UUID> clinic = scope.current();
+            if (clinic.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement name = connection.prepareStatement("select set_config('app.clinic_id', ?, true)")) {
+                name.setString(1, clinic.get().toString());
+                name.execute();
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("the transaction's clinic could not be set", failed);
+        }
+    }
+}
