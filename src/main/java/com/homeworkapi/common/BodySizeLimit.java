@@ -30,8 +30,11 @@ public class BodySizeLimit {
         this.responses = responses;
     }
 
-    /** A body that declares a length over the limit is refused before any of it is read. */
-    @RouteFilter(Integer.MAX_VALUE)
+    /**
+     * A body that declares a length over the limit is refused before any of it is read; just
+     * after {@link RequestIds}, so the answer carries the request's id.
+     */
+    @RouteFilter(Integer.MAX_VALUE - 1)
     void refuseDeclaredLargeBodies(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && exceeds(declared)) {
