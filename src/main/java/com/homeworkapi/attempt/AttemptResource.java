@@ -1,5 +1,6 @@
 package com.homeworkapi.attempt;
 
+import com.homeworkapi.common.Audited;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.observability.DomainMetrics;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.UUID;
 
 /** Attempts are client-visible throughout: a client reads and logs its own. */
+@Audited
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

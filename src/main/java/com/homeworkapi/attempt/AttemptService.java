@@ -4,6 +4,7 @@ import com.homeworkapi.assignment.AssignmentOwner;
 import com.homeworkapi.assignment.AssignmentService;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.AuditDetails;
 import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.Dates;
 import com.homeworkapi.common.Instants;
@@ -52,6 +53,9 @@ public class AttemptService {
 
     @Inject
     Event<ClientDataChanged> clientDataChanged;
+
+    @Inject
+    AuditDetails auditDetails;
 
     @Inject
     Clock clock;
@@ -121,6 +125,7 @@ public class AttemptService {
             }
         }
         Map<UUID, AssignmentOwner> visible = assignments.findAllVisibleOwners(assignmentIds);
+        auditDetails.touchedClients(visible.values().stream().map(AssignmentOwner::clientId).sorted().toList());
 
         Attempt[] candidates = new Attempt[items.size()];
         Map<UUID, Attempt> firstOfId = new LinkedHashMap<>();

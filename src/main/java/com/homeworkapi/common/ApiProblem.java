@@ -135,6 +135,16 @@ public class ApiProblem extends RuntimeException {
                 reasonPhrase, List.of());
     }
 
+    /**
+     * The request's audit event could not be stored, so its answer is withheld (a client's data
+     * is never answered unaudited); nothing was changed.
+     */
+    public static ApiProblem auditUnavailable() {
+        return new ApiProblem(503, "service-unavailable", "Service unavailable",
+                "The request could not be recorded in the audit trail, so it was not carried out; retry it.",
+                List.of());
+    }
+
     /** The reference is logged with the failure's type; the caller quotes it to support. */
     public static ApiProblem internalError(String reference) {
         return new ApiProblem(500, "internal-error", "Internal error",

@@ -30,7 +30,11 @@ public class BodySizeLimit {
         this.responses = responses;
     }
 
-    /** A body that declares a length over the limit is refused before any of it is read. */
+    /**
+     * A body that declares a length over the limit is refused before any of it is read; after
+     * {@link RequestIds} and {@link SecurityHeaders}, so the answer carries the request's id and
+     * the headers every answer has.
+     */
     @RouteFilter(SecurityHeaders.PRIORITY - 3)
     void refuseDeclaredLargeBodies(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);

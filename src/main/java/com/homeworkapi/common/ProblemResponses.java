@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
 import java.util.Map;
 
 /**
@@ -39,12 +42,27 @@ public class ProblemResponses {
         response.end(Buffer.buffer(body(problem)));
     }
 
+    /**
+     * Turns an answer a response filter holds into this problem: nothing of the answer it
+     * replaces (body, ETag, Location, attachment name) goes out.
+     */
+    public void replace(ApiProblem problem, ContainerResponseContext response) {
+        response.setStatus(problem.status());
+        response.getHeaders().remove(HttpHeaders.ETAG);
+        response.getHeaders().remove(HttpHeaders.LOCATION);
+        response.getHeaders().remove(HttpHeaders.CONTENT_DISPOSITION);
+        headers(problem).forEach(response.getHeaders()::putSingle);
+        response.setEntity(body(problem), new Annotation[0], MediaType.valueOf(Problem.MEDIA_TYPE));
+    }
+
     private static Map<String, String> headers(ApiProblem problem) {
         return switch (problem.status()) {
             // RFC 9110: a 401 names the scheme that would work.
             case 401 -> Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             // The rest of the body is left unread, so the connection cannot carry another request.
             case 413 -> Map.of("Connection", "close");
+            // Whatever was unavailable (the audit trail's storage, say) is expected back shortly.
+            case 503 -> Map.of(HttpHeaders.RETRY_AFTER, "1");
             default -> Map.of();
         };
     }

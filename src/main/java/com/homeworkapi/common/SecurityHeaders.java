@@ -15,10 +15,10 @@ import jakarta.inject.Singleton;
 public class SecurityHeaders {
 
     /**
-     * Runs before every other filter but the access log, so that even their early refusals
-     * carry the headers.
+     * Runs before every other filter but the request id and the access log, so that even their
+     * early refusals carry the headers.
      */
-    public static final int PRIORITY = Integer.MAX_VALUE - 1;
+    public static final int PRIORITY = Integer.MAX_VALUE - 2;
 
     private final String strictTransportSecurity;
 

@@ -1,5 +1,6 @@
 package com.homeworkapi.compliance;
 
+import com.homeworkapi.common.Audited;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
 /** A client's own figures: visible to the clinic and to the client itself. */
+@Audited
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN, Roles.CLIENT})

@@ -1,5 +1,6 @@
 package com.homeworkapi.goal;
 
+import com.homeworkapi.common.Audited;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.security.Roles;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.UUID;
 
+@Audited
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

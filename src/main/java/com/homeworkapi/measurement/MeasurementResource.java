@@ -1,5 +1,6 @@
 package com.homeworkapi.measurement;
 
+import com.homeworkapi.common.Audited;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.security.Roles;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /** Staff record symptom scores; a client may read its own. */
+@Audited
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,18 +1,18 @@
 package com.homeworkapi.observability;
 
+import com.homeworkapi.common.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * One line per answered request, without health data: the method, the route template (never
  * the raw path, which carries ids, nor the query, which can carry free text), the status, the
- * duration, the caller's request id when it sent a well-formed one, and the trace id. Bodies
- * and headers are never logged. Category {@code homework.access}, at INFO.
+ * duration, the request id (the caller's X-Request-Id when well formed, else one made here) and
+ * the trace id. Bodies and headers are never logged. Category {@code homework.access}, at INFO.
  */
 @Singleton
 public class AccessLog {
@@ -22,7 +22,6 @@ public class AccessLog {
     private static final Logger LOG = Logger.getLogger(CATEGORY);
 
     /** A request id is logged only when it cannot forge a log line or smuggle text. */
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final RouteTemplates templates;
 
@@ -30,8 +29,8 @@ public class AccessLog {
         this.templates = templates;
     }
 
-    /** First of all filters, so that it also sees the requests the others refuse. */
-    @RouteFilter(Integer.MAX_VALUE)
+    /** Right after {@link RequestIds}, so that it logs the id the answer carries and sees every refusal. */
+    @RouteFilter(Integer.MAX_VALUE - 1)
     void logWhenAnswered(RoutingContext context) {
         if (!LOG.isInfoEnabled()) {
             context.next();
@@ -40,12 +39,11 @@ public class AccessLog {
         long started = System.nanoTime();
         String method = context.request().method().name();
         String route = templates.templateOf(context.normalizedPath()).orElse(HttpMetricsLabels.UNKNOWN);
-        String requestId = context.request().getHeader("X-Request-Id");
         SpanContext span = Span.current().getSpanContext();
         String traceId = span.isValid() ? span.getTraceId() : "-";
         context.addBodyEndHandler(ended -> LOG.infof("%s %s %d %dms request_id=%s trace_id=%s", method, route,
                 context.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000,
-                requestId != null && REQUEST_ID.matcher(requestId).matches() ? requestId : "-", traceId));
+                RequestIds.of(context), traceId));
         context.next();
     }
 }

@@ -1,5 +1,6 @@
 package com.homeworkapi.report;
 
+import com.homeworkapi.common.Audited;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 
 /** Reports for the clinic's staff and systems; never for a client token. */
+@Audited
 @Path("/v1")
 @RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN})
 public class ReportResource {
@@ -34,7 +36,7 @@ public class ReportResource {
     @Path("reports/compliance")
     @Produces(CSV)
     public Response getComplianceReportCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("clinicianId") String clinicianId) {
+            @QueryParam("clinicianId") String clinicianId) throws SQLException {
         return Response.ok(reports.complianceCsv(from, to, clinicianId), CSV + "; charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-report.csv\"")
                 .build();

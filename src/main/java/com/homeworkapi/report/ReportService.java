@@ -1,6 +1,7 @@
 package com.homeworkapi.report;
 
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.AuditDetails;
 import com.homeworkapi.common.WeekRange;
 import com.homeworkapi.score.ClientScores;
 import com.homeworkapi.security.Caller;
@@ -44,6 +45,9 @@ public class ReportService {
     ReportRepository reports;
 
     @Inject
+    AuditDetails auditDetails;
+
+    @Inject
     Clock clock;
 
     public ComplianceReport complianceReport(String from, String to, String clinicianId) throws SQLException {
@@ -56,28 +60,32 @@ public class ReportService {
         } catch (java.io.IOException impossible) {
             throw new IllegalStateException(impossible);
         }
+        auditDetails.coveredClients(rows.size());
         return new ComplianceReport(clock.instant(), range.from(), range.to(),
                 scores.settings(clinicId).asThresholds(), rows);
     }
 
-    /** The same rows as CSV, written while they are read. */
-    public StreamingOutput complianceCsv(String from, String to, String clinicianId) {
+    /**
+     * The same rows as CSV. They are read before the first byte is written: the report's audit
+     * event names how many clients it covered and is stored before the answer goes out.
+     */
+    public StreamingOutput complianceCsv(String from, String to, String clinicianId) throws SQLException {
         UUID clinicId = caller.clinicId();
         WeekRange range = range(from, to);
         scores.refreshStale(clinicId);
-        String clinician = clinicianFilter(clinicianId);
-        // Written after this method has returned, so the rows are read in a transaction of their own.
+        List<ReportRow> rows = new ArrayList<>();
+        try {
+            reports.complianceRows(clinicId, range.from(), range.to(), clinicianFilter(clinicianId), rows::add);
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        auditDetails.coveredClients(rows.size());
         return output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             CsvWriter csv = new CsvWriter(writer);
             csv.row((Object[]) ReportRow.CSV_HEADER);
-            try {
-                clinicScope.run(clinicId, () -> QuarkusTransaction.requiringNew().call(() -> {
-                    reports.complianceRows(clinicId, range.from(), range.to(), clinician, row -> csv.row(row.csvCells()));
-                    return null;
-                }));
-            } catch (QuarkusTransactionException failed) {
-                throw new java.io.IOException("the report could not be read", failed.getCause());
+            for (ReportRow row : rows) {
+                csv.row(row.csvCells());
             }
             writer.flush();
         };
@@ -86,7 +94,9 @@ public class ReportService {
     public AtRiskReport atRisk(String clinicianId) throws SQLException {
         UUID clinicId = caller.clinicId();
         scores.refreshStale(clinicId);
-        return new AtRiskReport(clock.instant(), reports.atRiskRows(clinicId, clinicianFilter(clinicianId)));
+        List<AtRiskRow> rows = reports.atRiskRows(clinicId, clinicianFilter(clinicianId));
+        auditDetails.coveredClients(rows.size());
+        return new AtRiskReport(clock.instant(), rows);
     }
 
     private WeekRange range(String from, String to) {

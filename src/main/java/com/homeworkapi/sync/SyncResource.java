@@ -1,5 +1,6 @@
 package com.homeworkapi.sync;
 
+import com.homeworkapi.common.Audited;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+@Audited
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN, Roles.CLIENT})

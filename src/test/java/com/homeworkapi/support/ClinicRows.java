@@ -23,6 +23,9 @@ public final class ClinicRows {
      */
     private static final Set<String> DERIVED_TABLES = Set.of("client_score", "client_week_score", "clinic");
 
+    /** Written by every request, refused ones included, so they are no sign that a refusal changed anything. */
+    private static final Set<String> AUDIT_TABLES = Set.of("audit_event", "audit_seal");
+
     private static volatile String snapshotQuery;
 
     private ClinicRows() {
@@ -56,7 +59,7 @@ public final class ClinicRows {
                     ResultSet result = tables.executeQuery()) {
                 while (result.next()) {
                     String table = result.getString(1);
-                    if (!DERIVED_TABLES.contains(table)) {
+                    if (!DERIVED_TABLES.contains(table) && !AUDIT_TABLES.contains(table)) {
                         selects.add("select '" + table + "' as table_name, t::text as row from " + table
                                 + " t where clinic_id = ?1");
                     }

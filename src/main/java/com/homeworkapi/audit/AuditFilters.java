@@ -1,0 +1,75 @@
+package com.homeworkapi.audit;
+
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.Audited;
+import com.homeworkapi.common.ProblemResponses;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * Records the audit event of every call of an {@link Audited} resource. A write's event is
+ * stored by {@link AuditInterceptor} in the write's transaction; everything else (reads, and
+ * calls refused before or by the service) is stored here once the status is known and before a
+ * byte of the answer is sent. A read whose event cannot be stored is answered 503 instead: the
+ * service never answers a client's data unaudited. A refusal whose event cannot be stored is
+ * still answered as refused (it disclosed nothing), and logged.
+ */
+public class AuditFilters {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilters.class);
+    private static final String CSV_VARIANT = "Csv";
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    AuditMetrics metrics;
+
+    @Inject
+    ProblemResponses problems;
+
+    @ServerRequestFilter
+    public void noteOperation(ContainerRequestContext request, SimpleResourceInfo resource) {
+        note(request, resource);
+    }
+
+    @ServerResponseFilter
+    public void recordAnswer(ContainerRequestContext request, ContainerResponseContext response,
+            SimpleResourceInfo resource) {
+        if (!note(request, resource) || trail.recorded()) {
+            return;
+        }
+        int status = response.getStatus();
+        try {
+            metrics.written(trail.record(status));
+        } catch (SQLException | RuntimeException failed) {
+            LOG.errorf("Storing the audit event of request %s failed: %s", trail.requestId(),
+                    failed.getClass().getName());
+            if (status < 400) {
+                problems.replace(ApiProblem.auditUnavailable(), response);
+            }
+        }
+    }
+
+    /** Whether the request is to an audited operation; if so, its operation is noted. */
+    private boolean note(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null
+                || !resource.getResourceClass().isAnnotationPresent(Audited.class)) {
+            return false;
+        }
+        // The CSV form of the compliance report is the same operation as its JSON form.
+        String operation = resource.getMethodName().endsWith(CSV_VARIANT)
+                ? resource.getMethodName().substring(0, resource.getMethodName().length() - CSV_VARIANT.length())
+                : resource.getMethodName();
+        var uri = request.getUriInfo();
+        String firstSegment = uri.getPathSegments().size() > 1 ? uri.getPathSegments().get(1).getPath() : "";
+        trail.note(operation, firstSegment, uri.getPathParameters(), uri.getQueryParameters());
+        return true;
+    }
+}

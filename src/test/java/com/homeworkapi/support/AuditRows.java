@@ -1,0 +1,77 @@
+package com.homeworkapi.support;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit trail as PostgreSQL holds it, read and changed behind the service's back: as the
+ * schema's owner (the superuser in tests), which is how a tamperer would come at it.
+ */
+public final class AuditRows {
+
+    private AuditRows() {
+    }
+
+    /** The events of one request, each a map of column to text, in the order they were written. */
+    public static List<Map<String, String>> ofRequest(String requestId) {
+        return query("select * from audit_event where request_id = ? order by seq", requestId);
+    }
+
+    public static List<Map<String, String>> query(String sql, Object... parameters) {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.length; index++) {
+                statement.setObject(index + 1, parameters[index]);
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                ResultSetMetaData columns = result.getMetaData();
+                while (result.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= columns.getColumnCount(); column++) {
+                        row.put(columns.getColumnName(column), result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs statements in one transaction as the owner; an SQLException is handed back, not thrown. */
+    public static SQLException execute(String... statements) {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+                connection.commit();
+                return null;
+            } catch (SQLException refused) {
+                connection.rollback();
+                return refused;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AgroalDataSource dataSource() {
+        return Arc.container().instance(AgroalDataSource.class).get();
+    }
+}
