@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -40,13 +41,19 @@ public class ProblemResponses {
     }
 
     private static Map<String, String> headers(ApiProblem problem) {
-        return switch (problem.status()) {
+        Map<String, String> implied = switch (problem.status()) {
             // RFC 9110: a 401 names the scheme that would work.
             case 401 -> Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             // The rest of the body is left unread, so the connection cannot carry another request.
             case 413 -> Map.of("Connection", "close");
             default -> Map.of();
         };
+        if (problem.headers().isEmpty()) {
+            return implied;
+        }
+        Map<String, String> all = new HashMap<>(implied);
+        all.putAll(problem.headers());
+        return all;
     }
 
     private byte[] body(ApiProblem problem) {

@@ -1,5 +1,6 @@
 package com.homeworkapi.report;
 
+import com.homeworkapi.limits.HeavyRead;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ public class ReportResource {
     ReportService reports;
 
     @GET
+    @HeavyRead
     @Path("reports/compliance")
     @Produces(MediaType.APPLICATION_JSON)
     public ComplianceReport getComplianceReport(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -31,6 +33,7 @@ public class ReportResource {
     }
 
     @GET
+    @HeavyRead
     @Path("reports/compliance")
     @Produces(CSV)
     public Response getComplianceReportCsv(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -41,6 +44,7 @@ public class ReportResource {
     }
 
     @GET
+    @HeavyRead
     @Path("reports/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
     public AtRiskReport getAtRiskReport(@QueryParam("clinicianId") String clinicianId) throws SQLException {
