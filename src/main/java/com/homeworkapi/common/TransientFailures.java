@@ -1,8 +1,11 @@
 package com.homeworkapi.common;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,12 +75,26 @@ public final class TransientFailures {
         return frames.length > 0 && frames[0].getClassName().startsWith(POOL_PACKAGE);
     }
 
+    /**
+     * The first SQLException among the failure's causes and suppressed exceptions: the
+     * transaction manager reports a commit that failed as a RollbackException with the
+     * driver's exception suppressed, not as its cause.
+     */
     private static Optional<SQLException> sqlExceptionIn(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Throwable next = pending.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof SQLException sql) {
                 return Optional.of(deepest(sql));
             }
+            if (next.getCause() != null) {
+                pending.add(next.getCause());
+            }
+            pending.addAll(List.of(next.getSuppressed()));
         }
         return Optional.empty();
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import javax.transaction.xa.XAException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,19 @@ class TransientFailuresTest {
                 // The pool's own exception, without a state, around the driver's.
                 new PersistenceException(new SQLException("Acquisition timeout", null, 0, gone)));
         wrapped.forEach(failure -> assertTrue(TransientFailures.problemFor(failure).isPresent(), failure.toString()));
+    }
+
+    @Test
+    void shouldFindTheSqlStateOfACommitThatFailedInTheRollbackExceptionsSuppressed() {
+        // Narayana reports the resource's failure at commit as a suppressed exception.
+        XAException commitFailed = new XAException(XAException.XA_RBROLLBACK);
+        commitFailed.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(commitFailed);
+
+        ApiProblem problem = TransientFailures.problemFor(new RuntimeException(rolledBack)).orElseThrow();
+
+        assertEquals(503, problem.status());
     }
 
     @Test
