@@ -5,8 +5,10 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A failure the caller can act on, and the factory of every problem the service answers:
@@ -16,6 +18,7 @@ import java.util.Locale;
  */
 public class ApiProblem extends RuntimeException {
 
+    private static final String RETRY_AFTER = "Retry-After";
     private static final long KIBIBYTE = 1024;
     private static final long MEBIBYTE = 1024 * KIBIBYTE;
 
@@ -23,13 +26,20 @@ public class ApiProblem extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers;
 
     private ApiProblem(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    private ApiProblem(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+            Map<String, String> headers) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiProblem invalid(String field, String message) {
@@ -129,6 +139,25 @@ public class ApiProblem extends RuntimeException {
                 "Send If-Match with the ETag of the version you read.", List.of());
     }
 
+    /**
+     * Over a rate limit. Retry-After says when one request will be let through again; the
+     * RateLimit and RateLimit-Policy fields (IETF httpapi draft) name the limit that refused it.
+     */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds, Map<String, String> rateLimitFields) {
+        Map<String, String> headers = new HashMap<>(rateLimitFields);
+        headers.put(RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return new ApiProblem(429, "too-many-requests", "Too many requests", detail, List.of(), headers);
+    }
+
+    /**
+     * The service cannot answer now but will soon, by itself: the request changed nothing and may
+     * be sent again after Retry-After seconds.
+     */
+    public static ApiProblem serviceUnavailable(String detail, long retryAfterSeconds) {
+        return new ApiProblem(503, "service-unavailable", "Service unavailable", detail, List.of(),
+                Map.of(RETRY_AFTER, Long.toString(retryAfterSeconds)));
+    }
+
     /** Another status the HTTP layer chose, in its own standard words. */
     public static ApiProblem httpStatus(int status, String reasonPhrase) {
         return new ApiProblem(status, reasonPhrase.toLowerCase(Locale.ROOT).replace(' ', '-'), reasonPhrase,
@@ -170,6 +199,11 @@ public class ApiProblem extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Headers the answer carries besides those its status implies (Retry-After, RateLimit). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     private static String inUnits(long bytes) {

@@ -13,6 +13,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -117,8 +118,18 @@ public class ProblemMappers {
         });
     }
 
+    /**
+     * A failure that passes by itself (see {@link TransientFailures}) is a 503 with Retry-After;
+     * anything else is a bug, answered 500 with a reference to the log.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable exception) {
+        Optional<ApiProblem> transientFailure = TransientFailures.problemFor(exception);
+        if (transientFailure.isPresent()) {
+            LOG.warnf("Transient failure %s (SQLState %s), answered 503", exception.getClass().getName(),
+                    TransientFailures.sqlState(exception));
+            return responses.toResponse(transientFailure.get());
+        }
         // The exception's message can quote stored values, so only its type and a reference are logged.
         String reference = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure %s (reference %s)", exception.getClass().getName(), reference);

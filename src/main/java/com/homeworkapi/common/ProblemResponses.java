@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -56,7 +57,7 @@ public class ProblemResponses {
     }
 
     private static Map<String, String> headers(ApiProblem problem) {
-        return switch (problem.status()) {
+        Map<String, String> implied = switch (problem.status()) {
             // RFC 9110: a 401 names the scheme that would work.
             case 401 -> Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             // The rest of the body is left unread, so the connection cannot carry another request.
@@ -65,6 +66,12 @@ public class ProblemResponses {
             case 503 -> Map.of(HttpHeaders.RETRY_AFTER, "1");
             default -> Map.of();
         };
+        if (problem.headers().isEmpty()) {
+            return implied;
+        }
+        Map<String, String> all = new HashMap<>(implied);
+        all.putAll(problem.headers());
+        return all;
     }
 
     private byte[] body(ApiProblem problem) {

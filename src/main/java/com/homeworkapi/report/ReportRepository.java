@@ -14,6 +14,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,9 @@ public class ReportRepository {
                        s.last_full_week_start, s.last_full_week_compliance, s.last_full_week_band,
                        coalesce(s.setback_weeks, 0), s.last_attempt_at, s.computed_at
                 from client c
-                left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+                left join lateral (select status, last_full_week_start, last_full_week_compliance, last_full_week_band,
+                                          setback_weeks, last_attempt_at, computed_at
+                           from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
                 left join lateral (select count(*) as weeks, sum(counted_credit) / sum(expected) as mean
                            from client_week_score
                            where clinic_id = c.clinic_id and client_id = c.id and week_start between ? and ?
@@ -60,20 +63,22 @@ public class ReportRepository {
                 order by c.created_at, c.id
                 """;
         // The caller's transaction holds the connection, so the cursor streams (fetch size) within it.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setDate(1, Date.valueOf(from));
-            statement.setDate(2, Date.valueOf(to));
-            statement.setObject(3, clinicId);
-            statement.setString(4, clinicianId);
-            statement.setString(5, clinicianId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    sink.accept(new ReportRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getInt(5), nullableDouble(rows, 6), localDate(rows, 7),
-                            nullableDouble(rows, 8), rows.getString(9), rows.getInt(10), instant(rows, 11),
-                            instant(rows, 12)));
+        try (Connection connection = dataSource.getConnection()) {
+            readByIndexOnly(connection);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setDate(1, Date.valueOf(from));
+                statement.setDate(2, Date.valueOf(to));
+                statement.setObject(3, clinicId);
+                statement.setString(4, clinicianId);
+                statement.setString(5, clinicianId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(new ReportRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getInt(5), nullableDouble(rows, 6), localDate(rows, 7),
+                                nullableDouble(rows, 8), rows.getString(9), rows.getInt(10), instant(rows, 11),
+                                instant(rows, 12)));
+                    }
                 }
             }
         }
@@ -85,26 +90,45 @@ public class ReportRepository {
                 select c.id, c.display_name, c.primary_clinician_id, s.status_json, s.last_full_week_compliance,
                        s.last_attempt_at, s.computed_at
                 from client c
-                join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
+                join lateral (select status, status_json, last_full_week_compliance, setback_weeks, last_attempt_at,
+                                     computed_at
+                           from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
                 where c.clinic_id = ? and c.status = 'ACTIVE' and s.status in ('relapse', 'at_risk', 'slip')
                   and (cast(? as varchar) is null or c.primary_clinician_id = ?)
                 order by case s.status when 'relapse' then 0 when 'at_risk' then 1 else 2 end,
                          s.setback_weeks desc, c.created_at, c.id
                 """;
         List<AtRiskRow> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, clinicId);
-            statement.setString(2, clinicianId);
-            statement.setString(3, clinicianId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    result.add(new AtRiskRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            status(rows.getString(4)), nullableDouble(rows, 5), instant(rows, 6), instant(rows, 7)));
+        // In the caller's transaction, which names the clinic for row-level security.
+        try (Connection connection = dataSource.getConnection()) {
+            readByIndexOnly(connection);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, clinicId);
+                statement.setString(2, clinicianId);
+                statement.setString(3, clinicianId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(new AtRiskRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                status(rows.getString(4)), nullableDouble(rows, 5), instant(rows, 6), instant(rows, 7)));
+                    }
                 }
             }
         }
         return result;
+    }
+
+    /**
+     * Makes the report's plan independent of table statistics, which are stale exactly when a
+     * clinic has just been loaded: every client is found through the clinic's index and each of
+     * its rows (score, weeks) by primary key in a lateral lookup (limit 1 keeps PostgreSQL from
+     * turning it back into a join it would plan by the statistics). Without sequential scans the
+     * planner has no cheaper-looking path that reads the clinic once per client. For the
+     * transaction only.
+     */
+    private static void readByIndexOnly(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local enable_seqscan = off");
+        }
     }
 
     private StatusResponse status(String stored) {

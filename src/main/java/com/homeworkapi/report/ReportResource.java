@@ -1,6 +1,7 @@
 package com.homeworkapi.report;
 
 import com.homeworkapi.common.Audited;
+import com.homeworkapi.limits.HeavyRead;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class ReportResource {
     ReportService reports;
 
     @GET
+    @HeavyRead
     @Path("reports/compliance")
     @Produces(MediaType.APPLICATION_JSON)
     public ComplianceReport getComplianceReport(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -33,6 +35,7 @@ public class ReportResource {
     }
 
     @GET
+    @HeavyRead
     @Path("reports/compliance")
     @Produces(CSV)
     public Response getComplianceReportCsv(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -43,6 +46,7 @@ public class ReportResource {
     }
 
     @GET
+    @HeavyRead
     @Path("reports/at-risk")
     @Produces(MediaType.APPLICATION_JSON)
     public AtRiskReport getAtRiskReport(@QueryParam("clinicianId") String clinicianId) throws SQLException {
