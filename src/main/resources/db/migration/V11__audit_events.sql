@@ -33,8 +33,9 @@ create index audit_event_by_client on audit_event (clinic_id, client_id, seq) wh
 create index audit_event_by_txid on audit_event (clinic_id, txid, seq);
 
 -- Sealed blocks: each clinic's events, hashed in sealing order into a chain of blocks. A block
--- lists its events (seq and id) with each event's hash, so a verification names the event that
--- was edited or removed; block_hash = sha256(previous_hash || event_hashes...) chains the blocks.
+-- lists its events (seq and id) with each event's hash (event_hashes: their 32-byte SHA-256s one
+-- after the other, in the order of event_seqs), so a verification names the event that was
+-- edited or removed; block_hash = sha256(previous_hash || event_hashes) chains the blocks.
 create table audit_seal (
     clinic_id       uuid         not null,
     block_no        bigint       not null,
@@ -42,7 +43,7 @@ create table audit_seal (
     block_hash      bytea        not null,
     event_seqs      bigint[]     not null,
     event_ids       uuid[]       not null,
-    event_hashes    bytea[]      not null,
+    event_hashes    bytea        not null,
     last_txid       xid8         not null,
     last_seq        bigint       not null,
     newest_event_at timestamptz  not null,

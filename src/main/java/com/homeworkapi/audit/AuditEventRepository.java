@@ -5,8 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,8 +32,69 @@ class AuditEventRepository {
             + " select ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?"
             + " from unnest(?::uuid[]) as touched(client_id)";
 
+    private static final String SELECT = "select seq, id, occurred_at, actor_subject, actor_roles, actor_client_id,"
+            + " operation, resource_type, resource_id, client_id, clients_covered, status, request_id,"
+            + " source_address, user_agent from audit_event where clinic_id = ?";
+
     @Inject
     AgroalDataSource dataSource;
+
+    /** A listed event and its place in the list (seq), which the cursor names. */
+    record Listed(long seq, AuditEventResponse event) {
+    }
+
+    /**
+     * Up to {@code limit} events of the clinic, newest first (by seq, the order they were
+     * written in), after the one at {@code beforeSeq} when it is given.
+     */
+    List<Listed> list(UUID clinicId, AuditEventFilter filter, Long beforeSeq, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> parameters = new ArrayList<>(List.of(clinicId));
+        condition(sql, parameters, " and client_id = ?", filter.clientId());
+        condition(sql, parameters, " and actor_subject = ?", filter.actor());
+        condition(sql, parameters, " and operation = ?", filter.operation());
+        condition(sql, parameters, " and occurred_at >= ?", filter.from() == null ? null
+                : OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        condition(sql, parameters, " and occurred_at < ?", filter.to() == null ? null
+                : OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        condition(sql, parameters, " and seq < ?", beforeSeq);
+        sql.append(" order by seq desc limit ").append(limit);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            for (int index = 0; index < parameters.size(); index++) {
+                query.setObject(index + 1, parameters.get(index));
+            }
+            List<Listed> events = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    events.add(new Listed(row.getLong("seq"), new AuditEventResponse(
+                            row.getObject("id", UUID.class),
+                            row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                            row.getString("actor_subject"),
+                            List.of(row.getString("actor_roles").split(",")).stream()
+                                    .filter(role -> !role.isEmpty()).toList(),
+                            row.getObject("actor_client_id", UUID.class),
+                            row.getString("operation"),
+                            row.getString("resource_type"),
+                            row.getObject("resource_id", UUID.class),
+                            row.getObject("client_id", UUID.class),
+                            (Integer) row.getObject("clients_covered"),
+                            row.getInt("status"),
+                            row.getString("request_id"),
+                            row.getString("source_address"),
+                            row.getString("user_agent"))));
+                }
+            }
+            return events;
+        }
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            sql.append(condition);
+            parameters.add(value);
+        }
+    }
 
     /**
      * One row per client the event names (one row without a client when it names none). When

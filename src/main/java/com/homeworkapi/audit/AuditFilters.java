@@ -6,6 +6,7 @@ import com.homeworkapi.common.ProblemResponses;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -42,14 +43,16 @@ public class AuditFilters {
     @ServerResponseFilter
     public void recordAnswer(ContainerRequestContext request, ContainerResponseContext response,
             SimpleResourceInfo resource) {
-        if (!note(request, resource) || trail.recorded()) {
+        int status = response.getStatus();
+        // Without a valid token no clinic can be named (see AuditTrail); such a 401 is answered
+        // before the request reaches a worker thread, where nothing may block on the database.
+        if (status == Response.Status.UNAUTHORIZED.getStatusCode() || !note(request, resource) || trail.recorded()) {
             return;
         }
-        int status = response.getStatus();
         try {
             metrics.written(trail.record(status));
         } catch (SQLException | RuntimeException failed) {
-            LOG.errorf("Storing the audit event of request %s failed: %s", trail.requestId(),
+            LOG.errorf("Storing the audit event of request %s (status %d) failed: %s", trail.requestId(), status,
                     failed.getClass().getName());
             if (status < 400) {
                 problems.replace(ApiProblem.auditUnavailable(), response);

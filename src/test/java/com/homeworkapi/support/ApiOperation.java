@@ -82,7 +82,11 @@ public enum ApiOperation {
             ApiOperation::clinicSettings),
 
     /** Names its client in the query, {@code ?clientId=}, rather than in the path. */
-    LIST_CHANGES("listChanges", Method.GET, "/v1/sync/changes", Audience.CLIENT_TOO, 200, null);
+    LIST_CHANGES("listChanges", Method.GET, "/v1/sync/changes", Audience.CLIENT_TOO, 200, null),
+
+    LIST_AUDIT_EVENTS("listAuditEvents", Method.GET, "/v1/audit-events", Audience.ADMIN_ONLY, 200, null),
+    VERIFY_AUDIT_EVENTS("verifyAuditEvents", Method.GET, "/v1/audit-events/verification", Audience.ADMIN_ONLY,
+            200, null);
 
     /** The roles of a clinic's staff; a client token is the fourth role. */
     public static final List<String> STAFF_ROLES = Audience.STAFF.roles;
