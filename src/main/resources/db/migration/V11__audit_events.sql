@@ -83,3 +83,29 @@ create trigger audit_seal_append_only before update or delete on audit_seal
     for each row execute function audit_refuse_change('newest_event_at');
 create trigger audit_seal_no_truncate before truncate on audit_seal
     for each statement execute function audit_refuse_change('newest_event_at');
+
+-- The retention cleanup, the one way audit rows are deleted: whole sealed blocks whose newest
+-- event is older than the cutoff, oldest first per clinic (a block goes only when every older
+-- block goes too), so what is kept still verifies from its first block. It runs with the rights
+-- of the role that migrated (security definer), so the service's role needs no DELETE on these
+-- tables, and it refuses a cutoff younger than six years whoever calls it.
+create function audit_delete_expired(cutoff timestamptz) returns bigint
+language plpgsql security definer set search_path from current as $$
+declare
+    deleted bigint;
+begin
+    if cutoff > clock_timestamp() - interval '6 years' then
+        raise exception 'audit events are kept at least six years' using errcode = 'insufficient_privilege';
+    end if;
+    with expired as (
+        delete from audit_seal s
+        where s.newest_event_at < cutoff
+          and not exists (select 1 from audit_seal younger
+                          where younger.clinic_id = s.clinic_id and younger.block_no < s.block_no
+                            and younger.newest_event_at >= cutoff)
+        returning s.clinic_id, s.event_seqs)
+    delete from audit_event e using expired x where e.clinic_id = x.clinic_id and e.seq = any(x.event_seqs);
+    get diagnostics deleted = row_count;
+    return deleted;
+end;
+$$;

@@ -3,11 +3,15 @@ package com.homeworkapi.audit;
 import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.Audited;
 import com.homeworkapi.common.ProblemResponses;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -26,8 +30,13 @@ public class AuditFilters {
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
     private static final String CSV_VARIANT = "Csv";
 
+    private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
+
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AuditEventRepository events;
 
     @Inject
     AuditMetrics metrics;
@@ -41,13 +50,15 @@ public class AuditFilters {
     }
 
     @ServerResponseFilter
-    public void recordAnswer(ContainerRequestContext request, ContainerResponseContext response,
+    public Uni<Void> recordAnswer(ContainerRequestContext request, ContainerResponseContext response,
             SimpleResourceInfo resource) {
         int status = response.getStatus();
-        // Without a valid token no clinic can be named (see AuditTrail); such a 401 is answered
-        // before the request reaches a worker thread, where nothing may block on the database.
+        // Without a valid token no clinic can be named (see AuditTrail): a 401 is not recorded.
         if (status == Response.Status.UNAUTHORIZED.getStatusCode() || !note(request, resource) || trail.recorded()) {
-            return;
+            return NOTHING;
+        }
+        if (Context.isOnEventLoopThread()) {
+            return recordRefusalOffTheEventLoop(status, response);
         }
         try {
             metrics.written(trail.record(status));
@@ -58,6 +69,40 @@ public class AuditFilters {
                 problems.replace(ApiProblem.auditUnavailable(), response);
             }
         }
+        return NOTHING;
+    }
+
+    /**
+     * A role refused by the security check (403), or content negotiation (406, 415), answers on
+     * the event loop, where nothing may block on the database: the event is made here and
+     * stored on a worker thread, and the answer waits for it. Only refusals come this way; an
+     * answer with data could not be audited here, so it would be withheld.
+     */
+    private Uni<Void> recordRefusalOffTheEventLoop(int status, ContainerResponseContext response) {
+        if (status < 400) {
+            problems.replace(ApiProblem.auditUnavailable(), response);
+            return NOTHING;
+        }
+        Optional<AuditEvent> event;
+        try {
+            event = trail.eventFor(status);
+        } catch (RuntimeException unauthenticated) {
+            // Authentication would block to read the token: the caller was refused before it.
+            return NOTHING;
+        }
+        if (event.isEmpty()) {
+            return NOTHING;
+        }
+        String requestId = trail.requestId();
+        return Uni.createFrom().item(() -> {
+            try {
+                metrics.written(events.insert(event.get()));
+            } catch (SQLException | RuntimeException failed) {
+                LOG.errorf("Storing the audit event of request %s (status %d) failed: %s", requestId, status,
+                        failed.getClass().getName());
+            }
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Whether the request is to an audited operation; if so, its operation is noted. */

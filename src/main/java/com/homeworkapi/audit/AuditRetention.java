@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,8 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes audit events once they are older than AUDIT_RETENTION, a whole sealed block at a time
- * and oldest first, so the chain that is kept starts at a block and still verifies. A block
- * goes only when its newest event is past the retention; the database refuses younger ones.
+ * and oldest first, so the chain that is kept starts at a block and still verifies (V11's
+ * audit_delete_expired). A block goes only when its newest event is past the retention; the
+ * database refuses younger ones.
  */
 @Startup
 @ApplicationScoped
@@ -58,17 +60,14 @@ public class AuditRetention {
     /** @return how many events were deleted */
     public int deleteExpired() throws SQLException {
         Timestamp cutoff = Timestamp.from(clock.instant().atZone(ZoneOffset.UTC).minus(retention).toInstant());
+        // V11's audit_delete_expired: the service's role itself may not delete audit rows.
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("with expired as ("
-                        + " delete from audit_seal s where s.newest_event_at < ? and not exists ("
-                        + "   select 1 from audit_seal younger where younger.clinic_id = s.clinic_id"
-                        + "   and younger.block_no < s.block_no and younger.newest_event_at >= ?)"
-                        + " returning s.clinic_id, s.event_seqs)"
-                        + " delete from audit_event e using expired x"
-                        + " where e.clinic_id = x.clinic_id and e.seq = any(x.event_seqs)")) {
+                PreparedStatement delete = connection.prepareStatement("select audit_delete_expired(?)")) {
             delete.setTimestamp(1, cutoff);
-            delete.setTimestamp(2, cutoff);
-            return delete.executeUpdate();
+            try (ResultSet deleted = delete.executeQuery()) {
+                deleted.next();
+                return deleted.getInt(1);
+            }
         }
     }
 }

@@ -115,9 +115,17 @@ public class AuditTrail {
      * @throws SQLException when the event could not be stored
      */
     int record(int status) throws SQLException {
-        recorded = true;
-        Optional<AuditEvent> event = eventWith(status);
+        Optional<AuditEvent> event = eventFor(status);
         return event.isEmpty() ? 0 : events.insert(event.get());
+    }
+
+    /**
+     * The event with this outcome, to be stored by the caller, marked recorded; empty when the
+     * caller is not known well enough to name a clinic.
+     */
+    Optional<AuditEvent> eventFor(int status) {
+        recorded = true;
+        return eventWith(status);
     }
 
     String requestId() {

@@ -1,6 +1,7 @@
 package com.homeworkapi.client;
 
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.AuditDetails;
 import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.ETags;
 import com.homeworkapi.common.Instants;
@@ -30,6 +31,9 @@ public class ClientService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditDetails auditDetails;
 
     @Inject
     Event<ClientDataChanged> clientDataChanged;
@@ -62,6 +66,8 @@ public class ClientService {
         List<Client> rows = clients.listInClinic(caller.clinicId(), status, parseIdentifier(identifier), page);
         Map<UUID, List<ClientTimeZone>> histories = clients.timeZoneHistories(caller.clinicId(),
                 rows.stream().map(client -> client.id).toList());
+        // Like a report, a page of clients is one audit event that says how many it showed.
+        auditDetails.coveredClients(Math.min(rows.size(), page.limit()));
         return Page.of(rows, page, client -> client.createdAt, client -> client.id,
                 client -> ClientResponse.from(client, histories.getOrDefault(client.id, List.of())));
     }
