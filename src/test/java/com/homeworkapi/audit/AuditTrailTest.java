@@ -15,9 +15,11 @@ import com.homeworkapi.support.AuditRows;
 import com.homeworkapi.support.Problems;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.Test;
 /** What each kind of request leaves in the audit trail, and that nothing is answered unaudited. */
 @QuarkusTest
 class AuditTrailTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -242,7 +247,8 @@ class AuditTrailTest {
 
     @Test
     void shouldCountEventsWrittenFromZeroAtStart() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri("http://" + management.getHost() + ":" + management.getPort())
+                .get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertTrue(metrics.contains("homework_audit_events_written_total"), "the counter is registered");
     }
