@@ -33,9 +33,8 @@ create index audit_event_by_client on audit_event (clinic_id, client_id, seq) wh
 create index audit_event_by_txid on audit_event (clinic_id, txid, seq);
 
 -- Sealed blocks: each clinic's events, hashed in sealing order into a chain of blocks. A block
--- lists its events (seq and id) with each event's hash (event_hashes: their 32-byte SHA-256s one
--- after the other, in the order of event_seqs), so a verification names the event that was
--- edited or removed; block_hash = sha256(previous_hash || event_hashes) chains the blocks.
+-- lists its events (seq and id) with each event's hash, so a verification names the event that
+-- was edited or removed; block_hash = sha256(previous_hash || event_hashes...) chains the blocks.
 create table audit_seal (
     clinic_id       uuid         not null,
     block_no        bigint       not null,
@@ -43,7 +42,7 @@ create table audit_seal (
     block_hash      bytea        not null,
     event_seqs      bigint[]     not null,
     event_ids       uuid[]       not null,
-    event_hashes    bytea        not null,
+    event_hashes    bytea[]      not null,
     last_txid       xid8         not null,
     last_seq        bigint       not null,
     newest_event_at timestamptz  not null,
@@ -83,29 +82,3 @@ create trigger audit_seal_append_only before update or delete on audit_seal
     for each row execute function audit_refuse_change('newest_event_at');
 create trigger audit_seal_no_truncate before truncate on audit_seal
     for each statement execute function audit_refuse_change('newest_event_at');
-
--- The retention cleanup, the one way audit rows are deleted: whole sealed blocks whose newest
--- event is older than the cutoff, oldest first per clinic (a block goes only when every older
--- block goes too), so what is kept still verifies from its first block. It runs with the rights
--- of the role that migrated (security definer), so the service's role needs no DELETE on these
--- tables, and it refuses a cutoff younger than six years whoever calls it.
-create function audit_delete_expired(cutoff timestamptz) returns bigint
-language plpgsql security definer set search_path from current as $$
-declare
-    deleted bigint;
-begin
-    if cutoff > clock_timestamp() - interval '6 years' then
-        raise exception 'audit events are kept at least six years' using errcode = 'insufficient_privilege';
-    end if;
-    with expired as (
-        delete from audit_seal s
-        where s.newest_event_at < cutoff
-          and not exists (select 1 from audit_seal younger
-                          where younger.clinic_id = s.clinic_id and younger.block_no < s.block_no
-                            and younger.newest_event_at >= cutoff)
-        returning s.clinic_id, s.event_seqs)
-    delete from audit_event e using expired x where e.clinic_id = x.clinic_id and e.seq = any(x.event_seqs);
-    get diagnostics deleted = row_count;
-    return deleted;
-end;
-$$;

@@ -1,6 +1,5 @@
 package com.homeworkapi.audit;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -37,7 +36,7 @@ class AuditEventRepository {
             + " source_address, user_agent from audit_event where clinic_id = ?";
 
     @Inject
-    AgroalDataSource dataSource;
+    ClinicConnections connections;
 
     /** A listed event and its place in the list (seq), which the cursor names. */
     record Listed(long seq, AuditEventResponse event) {
@@ -59,8 +58,11 @@ class AuditEventRepository {
                 : OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
         condition(sql, parameters, " and seq < ?", beforeSeq);
         sql.append(" order by seq desc limit ").append(limit);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql.toString())) {
+        return connections.inClinic(clinicId, connection -> list(connection, sql.toString(), parameters));
+    }
+
+    private static List<Listed> list(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             for (int index = 0; index < parameters.size(); index++) {
                 query.setObject(index + 1, parameters.get(index));
             }
@@ -104,12 +106,15 @@ class AuditEventRepository {
      * @return the number of rows written
      */
     int insert(AuditEvent event) throws SQLException {
+        return connections.inClinic(event.clinicId(), connection -> insert(connection, event));
+    }
+
+    private static int insert(Connection connection, AuditEvent event) throws SQLException {
         String lookup = event.clientIds().isEmpty() && event.resourceId() != null
                 ? TABLE_OF_RESOURCE.get(event.resourceType()) : null;
         String clientColumn = lookup == null ? "touched.client_id"
                 : "(select client_id from " + lookup + " where clinic_id = ? and id = ?)";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT.formatted(clientColumn))) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT.formatted(clientColumn))) {
             int index = 0;
             insert.setObject(++index, event.clinicId());
             insert.setString(++index, event.actorSubject());

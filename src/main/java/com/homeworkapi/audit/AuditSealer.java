@@ -37,6 +37,9 @@ public class AuditSealer {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ClinicConnections connections;
+
     @Scheduled(every = "${homework.audit.seal-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sealEveryClinic() {
         try {
@@ -51,25 +54,20 @@ public class AuditSealer {
 
     /** Seals every event of the clinic that can be sealed now. */
     public void seal(UUID clinicId) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "select pg_advisory_xact_lock(hashtextextended('audit_seal ' || ?, 0))")) {
-                    lock.setString(1, clinicId.toString());
-                    lock.execute();
-                }
-                while (sealNextBlock(connection, clinicId) == BLOCK_SIZE) {
-                    // a full block: there may be more
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException failed) {
-                connection.rollback();
-                throw failed;
-            } finally {
-                connection.setAutoCommit(true);
+        connections.inClinic(clinicId, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended('audit_seal ' || ?, 0))")) {
+                lock.setString(1, clinicId.toString());
+                lock.execute();
             }
-        }
+            int sealed = 0;
+            int inBlock;
+            do {
+                inBlock = sealNextBlock(connection, clinicId);
+                sealed += inBlock;
+            } while (inBlock == BLOCK_SIZE);
+            return sealed;
+        });
     }
 
     /** @return how many events the new block holds; 0 when there was nothing to seal */
@@ -148,15 +146,14 @@ public class AuditSealer {
         }
     }
 
-    /** The clinics that have events, found by skipping through the primary key: one probe per clinic. */
+    /**
+     * V10's registry of clinics with data, which every role may read. A clinic that has stored
+     * neither a client nor an Idempotency-Key (so only refusals) is sealed when its admin verifies.
+     */
     private List<UUID> clinicsWithEvents() throws SQLException {
         List<UUID> clinics = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("with recursive clinic(id) as ("
-                        + " (select clinic_id from audit_event order by clinic_id limit 1)"
-                        + " union all select (select e.clinic_id from audit_event e where e.clinic_id > clinic.id"
-                        + " order by e.clinic_id limit 1) from clinic where clinic.id is not null)"
-                        + " select id from clinic where id is not null");
+                PreparedStatement query = connection.prepareStatement("select clinic_id from clinic order by clinic_id");
                 ResultSet row = query.executeQuery()) {
             while (row.next()) {
                 clinics.add(row.getObject(1, UUID.class));

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.homeworkapi.support.ApiOperation;
 import com.homeworkapi.support.AuditRows;
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Problems;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;
@@ -20,7 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URL;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,7 +227,7 @@ class AuditTrailTest {
     }
 
     @Test
-    void shouldRefuseToUpdateOrDeleteAnEventEvenForTheOwner() {
+    void shouldRefuseToUpdateOrDeleteAnEventEvenForTheOwner() throws SQLException {
         TestClinic clinic = new TestClinic();
         clinic.clinician().get("/v1/clients").then().statusCode(200);
         UUID clientId = clinic.createClient();
@@ -236,12 +239,23 @@ class AuditTrailTest {
         SQLException delete = AuditRows.execute("delete from audit_event where request_id = '" + requestId + "'");
         SQLException truncate = AuditRows.execute("truncate audit_event");
         SQLException tooEarly = AuditRows.execute("select audit_delete_expired(now() - interval '5 years')");
+        SQLException asTheService = null;
+        try (Connection service = ClinicDatabase.connection(clinic.id); Statement statement = service.createStatement()) {
+            try {
+                statement.executeUpdate("delete from audit_event where request_id = '" + requestId + "'");
+            } catch (SQLException refused) {
+                asTheService = refused;
+            }
+            service.rollback();
+        }
+        SQLException serviceRefused = asTheService;
 
         assertAll(
                 () -> assertNotNull(update, "update refused"),
                 () -> assertNotNull(delete, "delete refused"),
                 () -> assertNotNull(truncate, "truncate refused"),
                 () -> assertNotNull(tooEarly, "deleting events younger than six years refused"),
+                () -> assertNotNull(serviceRefused, "the service's role has no DELETE"),
                 () -> assertEquals("200", AuditRows.ofRequest(requestId).get(0).get("status")));
     }
 

@@ -1,8 +1,7 @@
 package com.homeworkapi.support;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The audit trail as PostgreSQL holds it, read and changed behind the service's back: as the
@@ -28,7 +30,7 @@ public final class AuditRows {
     }
 
     public static List<Map<String, String>> query(String sql, Object... parameters) {
-        try (Connection connection = dataSource().getConnection();
+        try (Connection connection = ownerConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int index = 0; index < parameters.length; index++) {
                 statement.setObject(index + 1, parameters[index]);
@@ -52,7 +54,7 @@ public final class AuditRows {
 
     /** Runs statements in one transaction as the owner; an SQLException is handed back, not thrown. */
     public static SQLException execute(String... statements) {
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ownerConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
                 for (String sql : statements) {
@@ -71,7 +73,18 @@ public final class AuditRows {
         }
     }
 
-    private static AgroalDataSource dataSource() {
-        return Arc.container().instance(AgroalDataSource.class).get();
+    /**
+     * A connection as the schema's owner (the role migrations run as), not the service's: only
+     * the owner may switch the append-only trigger off, as a tamperer with its password could.
+     */
+    private static Connection ownerConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String owner = config.getOptionalValue("quarkus.flyway.username", String.class)
+                .orElse(config.getValue("quarkus.datasource.username", String.class));
+        Properties properties = new Properties();
+        properties.setProperty("user", owner);
+        properties.setProperty("currentSchema", config.getValue("homework.db.schema", String.class));
+        return DriverManager.getConnection(url, properties);
     }
 }

@@ -26,9 +26,6 @@ public final class ClinicRows {
     /** Written by every request, refused ones included, so they are no sign that a refusal changed anything. */
     private static final Set<String> AUDIT_TABLES = Set.of("audit_event", "audit_seal");
 
-    /** Written by every request, refused ones included, so they are no sign that a refusal changed anything. */
-    private static final Set<String> AUDIT_TABLES = Set.of("audit_event", "audit_seal");
-
     private static volatile String snapshotQuery;
 
     private ClinicRows() {
