@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes audit events once they are older than AUDIT_RETENTION, a whole sealed block at a time
- * and oldest first, so the chain that is kept starts at a block and still verifies (V11's
+ * and oldest first, so the chain that is kept starts at a block and still verifies (V14's
  * audit_delete_expired). A block goes only when its newest event is past the retention; the
  * database refuses younger ones.
  */
@@ -60,7 +60,7 @@ public class AuditRetention {
     /** @return how many events were deleted */
     public int deleteExpired() throws SQLException {
         Timestamp cutoff = Timestamp.from(clock.instant().atZone(ZoneOffset.UTC).minus(retention).toInstant());
-        // V11's audit_delete_expired: the service's role itself may not delete audit rows.
+        // V14's audit_delete_expired: the service's role itself may not delete audit rows.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("select audit_delete_expired(?)")) {
             delete.setTimestamp(1, cutoff);
