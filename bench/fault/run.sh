@@ -19,7 +19,8 @@ WRITERS=${WRITERS:-8}
 FAULT_PG_PORT=${FAULT_PG_PORT:-5499}
 PORT=${PORT:-8092}
 API=http://127.0.0.1:$PORT
-HEALTH_URL=${HEALTH_URL:-$API/q/health/ready}
+# Health is served on the management port, PORT + 1000 (bench/service.sh).
+HEALTH_URL=${HEALTH_URL:-http://127.0.0.1:$((PORT + 1000))/q/health/ready}
 SCHEMA=homework_fault
 CLINIC=00000000-0000-4000-8000-0000000fa017
 PGBIN=${PGBIN:-$(dirname "$(readlink -f "$(command -v initdb)")")}
