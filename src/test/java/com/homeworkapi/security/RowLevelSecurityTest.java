@@ -62,6 +62,7 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldShowAQueryThatForgetsItsClinicOnlyTheRowsOfTheTransactionsClinic() {
         List<Object> clinicsSeen = clinicScope.call(clinicA.clinic.id, () -> QuarkusTransaction.requiringNew()
                 .call(() -> {
