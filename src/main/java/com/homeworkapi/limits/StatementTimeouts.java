@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
@@ -27,6 +28,8 @@ import org.postgresql.PGConnection;
 public class StatementTimeouts implements AgroalPoolInterceptor {
 
     private final LimitsConfig.StatementTimeouts timeouts;
+    private static final Logger LOG = Logger.getLogger(StatementTimeouts.class);
+
     private final RequestKind requestKind;
     private final Duration sessionDefault;
 
@@ -58,8 +61,10 @@ public class StatementTimeouts implements AgroalPoolInterceptor {
             }
             execute(connection, "set statement_timeout = " + wanted.toMillis());
             changed.add(connection.unwrap(PGConnection.class));
-        } catch (SQLException failed) {
-            throw new IllegalStateException("The statement timeout could not be set", failed);
+        } catch (SQLException | IllegalStateException failed) {
+            // Not thrown: the pool would put back a connection the transaction still holds and run
+            // dry during a database outage. The next statement fails with the database's own error.
+            LOG.debugf("Setting the statement timeout failed: %s", failed.getClass().getName());
         }
     }
 
@@ -69,8 +74,9 @@ public class StatementTimeouts implements AgroalPoolInterceptor {
             if (changed.remove(connection.unwrap(PGConnection.class))) {
                 execute(connection, "set statement_timeout = " + sessionDefault.toMillis());
             }
-        } catch (SQLException failed) {
-            throw new IllegalStateException("The statement timeout could not be reset", failed);
+        } catch (SQLException | IllegalStateException failed) {
+            // A connection that cannot take a SET is broken; the pool's validation drops it.
+            LOG.debugf("Resetting the statement timeout failed: %s", failed.getClass().getName());
         }
     }
 
