@@ -22,8 +22,6 @@ import jakarta.validation.groups.Default;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -195,8 +193,8 @@ public class AttemptService {
 
     public Page<AttemptResponse> listClientAttempts(UUID clientId, String from, String to, PageRequest page) {
         UUID visibleClientId = clients.findVisible(clientId).id;
-        Instant fromInstant = parseInstant("from", from);
-        Instant toInstant = parseInstant("to", to);
+        Instant fromInstant = Dates.parseInstant("from", from);
+        Instant toInstant = Dates.parseInstant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw ApiProblem.invalid("to", "must be after from");
         }
@@ -242,21 +240,6 @@ public class AttemptService {
         }
         if (request.completion() != null && request.outcome() != AttemptOutcome.PARTIAL) {
             throw ApiProblem.invalid("completion", "applies only to partial attempts");
-        }
-    }
-
-    private static Instant parseInstant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            Instant instant = OffsetDateTime.parse(value).toInstant();
-            if (!Dates.inRange(instant)) {
-                throw Dates.outOfRange(field);
-            }
-            return instant;
-        } catch (DateTimeParseException unreadable) {
-            throw ApiProblem.invalid(field, "must be an RFC 3339 date-time with offset, such as 2026-03-01T00:00:00Z");
         }
     }
 }

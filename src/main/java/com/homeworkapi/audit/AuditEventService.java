@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,8 +37,8 @@ public class AuditEventService {
 
     public Page<AuditEventResponse> list(String clientId, String actor, String operation, String from, String to,
             PageRequest page) throws SQLException {
-        Instant fromInstant = parseInstant("from", from);
-        Instant toInstant = parseInstant("to", to);
+        Instant fromInstant = Dates.parseInstant("from", from);
+        Instant toInstant = Dates.parseInstant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw ApiProblem.invalid("to", "must be after from");
         }
@@ -77,21 +75,6 @@ public class AuditEventService {
             return UUID.fromString(value);
         } catch (IllegalArgumentException notAUuid) {
             throw ApiProblem.invalid(field, "must be a UUID");
-        }
-    }
-
-    private static Instant parseInstant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            Instant instant = OffsetDateTime.parse(value).toInstant();
-            if (!Dates.inRange(instant)) {
-                throw Dates.outOfRange(field);
-            }
-            return instant;
-        } catch (DateTimeParseException unreadable) {
-            throw ApiProblem.invalid(field, "must be an RFC 3339 date-time with offset, such as 2026-03-01T00:00:00Z");
         }
     }
 }

@@ -2,7 +2,9 @@ package com.homeworkapi.common;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * The calendar this service accepts: years 1900 to 2999. Therapy homework has no use for
@@ -34,5 +36,21 @@ public final class Dates {
 
     public static ApiProblem outOfRange(String field) {
         return ApiProblem.invalid(field, "must lie between " + EARLIEST + " and " + LATEST);
+    }
+
+    /** An optional RFC 3339 instant from a query parameter: null when absent, 400 naming the field when unreadable. */
+    public static Instant parseInstant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (!inRange(instant)) {
+                throw outOfRange(field);
+            }
+            return instant;
+        } catch (DateTimeParseException unreadable) {
+            throw ApiProblem.invalid(field, "must be an RFC 3339 date-time with offset, such as 2026-03-01T00:00:00Z");
+        }
     }
 }

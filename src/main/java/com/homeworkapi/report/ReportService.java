@@ -5,9 +5,6 @@ import com.homeworkapi.common.AuditDetails;
 import com.homeworkapi.common.WeekRange;
 import com.homeworkapi.score.ClientScores;
 import com.homeworkapi.security.Caller;
-import com.homeworkapi.security.ClinicScope;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,9 +33,6 @@ public class ReportService {
     Caller caller;
 
     @Inject
-    ClinicScope clinicScope;
-
-    @Inject
     ClientScores scores;
 
     @Inject
@@ -53,14 +47,7 @@ public class ReportService {
     public ComplianceReport complianceReport(String from, String to, String clinicianId) throws SQLException {
         UUID clinicId = caller.clinicId();
         WeekRange range = range(from, to);
-        scores.refreshStale(clinicId);
-        List<ReportRow> rows = new ArrayList<>();
-        try {
-            reports.complianceRows(clinicId, range.from(), range.to(), clinicianFilter(clinicianId), rows::add);
-        } catch (java.io.IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        auditDetails.coveredClients(rows.size());
+        List<ReportRow> rows = auditedRows(clinicId, range, clinicianId);
         return new ComplianceReport(clock.instant(), range.from(), range.to(),
                 scores.settings(clinicId).asThresholds(), rows);
     }
@@ -70,16 +57,7 @@ public class ReportService {
      * event names how many clients it covered and is stored before the answer goes out.
      */
     public StreamingOutput complianceCsv(String from, String to, String clinicianId) throws SQLException {
-        UUID clinicId = caller.clinicId();
-        WeekRange range = range(from, to);
-        scores.refreshStale(clinicId);
-        List<ReportRow> rows = new ArrayList<>();
-        try {
-            reports.complianceRows(clinicId, range.from(), range.to(), clinicianFilter(clinicianId), rows::add);
-        } catch (java.io.IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        auditDetails.coveredClients(rows.size());
+        List<ReportRow> rows = auditedRows(caller.clinicId(), range(from, to), clinicianId);
         return output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             CsvWriter csv = new CsvWriter(writer);
@@ -89,6 +67,19 @@ public class ReportService {
             }
             writer.flush();
         };
+    }
+
+    /** The report's rows, its stale scores refreshed first; its audit event names how many clients they cover. */
+    private List<ReportRow> auditedRows(UUID clinicId, WeekRange range, String clinicianId) throws SQLException {
+        scores.refreshStale(clinicId);
+        List<ReportRow> rows = new ArrayList<>();
+        try {
+            reports.complianceRows(clinicId, range.from(), range.to(), clinicianFilter(clinicianId), rows::add);
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        auditDetails.coveredClients(rows.size());
+        return rows;
     }
 
     public AtRiskReport atRisk(String clinicianId) throws SQLException {
