@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,25 +80,6 @@ class SummaryBrowserTest {
                     () -> assertEquals(1, browser.printedPages(Browser.A4), "pages on A4"),
                     () -> assertEquals(1, browser.printedPages(Browser.LETTER), "pages on Letter"));
             screenshot(browser, "summary.png", By.tagName("main"));
-        }
-    }
-
-    @Test
-    void shouldShowTheChartAloneWithABarPerWeekAndNoConsoleError() {
-        TestClinic clinic = new TestClinic();
-        UUID clientId = SummaryApiTest.storedMarkup(clinic);
-        JsonNode weeks = Json.of(clinic.clinician().get("/v1/clients/{id}/compliance", clientId)).path("weeks");
-
-        try (Browser browser = Browser.withToken(Tokens.staff(clinic.id, "clinician"))) {
-            browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(
-                    "Authorization", "Bearer " + Tokens.staff(clinic.id, "clinician"), "Accept", "image/svg+xml")));
-            browser.driver.get(url("/v1/clients/" + clientId + "/compliance"));
-
-            List<WebElement> bars = browser.driver.findElements(By.cssSelector("rect.bar"));
-            assertEquals("svg", browser.driver.findElement(By.xpath("/*")).getTagName());
-            assertEquals(weeks.size(), bars.size());
-            assertProportional(browser, bars, weeks);
-            assertEquals(List.of(), browser.consoleProblems());
         }
     }
 
