@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -28,7 +29,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 public class AuditFilters {
 
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
-    private static final String CSV_VARIANT = "Csv";
+    private static final List<String> VARIANTS = List.of("Csv", "Svg");
 
     private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
 
@@ -111,10 +112,15 @@ public class AuditFilters {
                 || !resource.getResourceClass().isAnnotationPresent(Audited.class)) {
             return false;
         }
-        // The CSV form of the compliance report is the same operation as its JSON form.
-        String operation = resource.getMethodName().endsWith(CSV_VARIANT)
-                ? resource.getMethodName().substring(0, resource.getMethodName().length() - CSV_VARIANT.length())
-                : resource.getMethodName();
+        // The CSV form of the compliance report and the SVG chart of compliance are the same
+        // operations as their JSON forms.
+        String method = resource.getMethodName();
+        String operation = method;
+        for (String variant : VARIANTS) {
+            if (method.endsWith(variant)) {
+                operation = method.substring(0, method.length() - variant.length());
+            }
+        }
         var uri = request.getUriInfo();
         String firstSegment = uri.getPathSegments().size() > 1 ? uri.getPathSegments().get(1).getPath() : "";
         trail.note(operation, firstSegment, uri.getPathParameters(), uri.getQueryParameters());
