@@ -1,5 +1,6 @@
 package com.homeworkapi.common;
 
+import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -30,7 +31,19 @@ public final class TransientFailures {
 
     /** The 503 a failure stands for, or empty when it is no transient failure. */
     public static Optional<ApiProblem> problemFor(Throwable failure) {
-        return sqlExceptionIn(failure).flatMap(TransientFailures::problemFor);
+        Optional<SQLException> sqlFailure = sqlExceptionIn(failure);
+        if (sqlFailure.isPresent()) {
+            return problemFor(sqlFailure.get());
+        }
+        if (rolledBackByTheTransactionManager(failure)) {
+            // The code never marks a transaction rollback-only by itself, so a commit refused
+            // without any database failure means the manager's reaper ended it: it ran past its
+            // timeout (a cold clinic report on a loaded machine), and nothing was changed.
+            return Optional.of(ApiProblem.serviceUnavailable(
+                    "The request took longer than its time limit and changed nothing; retry after the time in"
+                            + " Retry-After.", BUSY_RETRY_SECONDS));
+        }
+        return Optional.empty();
     }
 
     /** The SQLState of the failure's SQLException, for the log; never its message (it may quote values). */
@@ -68,6 +81,16 @@ public final class TransientFailures {
                             + " in Retry-After.", BUSY_RETRY_SECONDS));
             default -> Optional.empty();
         };
+    }
+
+    private static boolean rolledBackByTheTransactionManager(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof RollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean raisedByThePool(SQLException failure) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
 import java.sql.SQLException;
@@ -61,6 +62,30 @@ class TransientFailuresTest {
         ApiProblem problem = TransientFailures.problemFor(new RuntimeException(rolledBack)).orElseThrow();
 
         assertEquals(503, problem.status());
+    }
+
+    @Test
+    void shouldAnswer503ForATransactionTheReaperEndedAfterItsTimeout() {
+        // What a @Transactional method past its timeout throws when it tries to commit: the
+        // manager's checked RollbackException, which ArC wraps as undeclared. A cold report on a
+        // loaded machine met it and was answered 500 before.
+        RollbackException timedOut = new RollbackException(
+                "ARJUNA016102: The transaction is not active! Uid is 0:ffff7f000001:81a7:6b101d18:1e");
+
+        ApiProblem problem = TransientFailures.problemFor(new ArcUndeclaredThrowableException(timedOut)).orElseThrow();
+
+        assertAll(() -> assertEquals(503, problem.status()),
+                () -> assertEquals("1", problem.headers().get("Retry-After")));
+    }
+
+    @Test
+    void shouldLeaveACommitThatFailedOnBadDataTo500() {
+        XAException commitFailed = new XAException(XAException.XA_RBINTEGRITY);
+        commitFailed.initCause(new SQLException("duplicate key value violates unique constraint", "23505"));
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(commitFailed);
+
+        assertTrue(TransientFailures.problemFor(new ArcUndeclaredThrowableException(rolledBack)).isEmpty());
     }
 
     @Test
