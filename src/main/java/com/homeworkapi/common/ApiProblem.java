@@ -107,6 +107,12 @@ public class ApiProblem extends RuntimeException {
                 "The request body is larger than the limit of " + inUnits(maxBytes) + ".", List.of());
     }
 
+    /** The request's target (path and query) is longer than the configured limit. */
+    public static ApiProblem uriTooLong(int maxLength) {
+        return new ApiProblem(414, "uri-too-long", "URI too long", "The request's path and query are longer than"
+                + " the limit of " + maxLength + " characters.", List.of());
+    }
+
     /** The header fields are over the configured limit, stated in the largest unit that divides it. */
     public static ApiProblem headersTooLarge(long maxBytes) {
         return new ApiProblem(431, "request-header-fields-too-large", "Request header fields too large",

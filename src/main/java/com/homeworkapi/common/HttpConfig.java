@@ -27,6 +27,10 @@ public interface HttpConfig {
      */
     Optional<List<String>> corsOrigins();
 
+    /** The longest request target (path and query, in characters), refused above with a 414 problem. */
+    @WithDefault("4096")
+    int maxUriLength();
+
     /** The largest size of a request's header fields, refused above with a 431 problem. */
     @WithDefault("20K")
     MemorySize maxHeaderSize();

@@ -136,6 +136,11 @@ class SecurityHeadersTest {
             }
 
             @Override
+            public int maxUriLength() {
+                return 4096;
+            }
+
+            @Override
             public MemorySize maxHeaderSize() {
                 return new MemorySize(BigInteger.valueOf(20 * 1024));
             }

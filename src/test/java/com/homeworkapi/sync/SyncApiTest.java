@@ -130,10 +130,22 @@ class SyncApiTest {
         TestClinic clinic = new TestClinic();
         UUID clientA = clinic.createClient();
         UUID clientB = clinic.createClient();
-        UUID assignmentA = clinic.createAssignment(clientA);
-        UUID assignmentB = clinic.createAssignment(clientB);
-        Followed syncedA = readAll(() -> clinic.client(clientA), null, null, 100);
-        Followed syncedB = readAll(() -> clinic.client(clientB), null, null, 100);
+        UUID assignmentA;
+        UUID assignmentB;
+        Followed syncedA;
+        Followed syncedB;
+        // A transaction that began before the assignments were stored and is still open while the
+        // phones take their snapshots (any session's on the server, as when other test runs share
+        // it) makes each feed deliver its assignment once more after the snapshot, as the README
+        // says it may. Here it happens every time, not only when another session is busy.
+        try (Connection older = ClinicDatabase.connection(clinic.id)) {
+            transactionId(older);
+            assignmentA = clinic.createAssignment(clientA);
+            assignmentB = clinic.createAssignment(clientB);
+            syncedA = readAll(() -> clinic.client(clientA), null, null, 100);
+            syncedB = readAll(() -> clinic.client(clientB), null, null, 100);
+            older.rollback();
+        }
         List<UUID> ofA = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         List<UUID> ofB = List.of(UUID.randomUUID(), UUID.randomUUID());
         List<Map<String, Object>> batch = new ArrayList<>();
@@ -148,10 +160,8 @@ class SyncApiTest {
                 followed -> ofA.stream().allMatch(id -> followed.count(id) > 0));
         Followed followedB = followUntil(() -> clinic.client(clientB), null, syncedB.cursor(),
                 followed -> ofB.stream().allMatch(id -> followed.count(id) > 0));
-        assertEquals(Set.copyOf(ofA.stream().map(UUID::toString).toList()), Set.copyOf(followedA.ids()));
-        assertEquals(Set.copyOf(ofB.stream().map(UUID::toString).toList()), Set.copyOf(followedB.ids()));
-        assertEquals(ofA.size(), followedA.items().size());
-        assertEquals(ofB.size(), followedB.items().size());
+        assertDeliveredOnce(ofA, assignmentA, followedA);
+        assertDeliveredOnce(ofB, assignmentB, followedB);
         assertEquals(List.of(), readAll(() -> clinic.client(clientA), null, followedA.cursor(), 100).items());
         // A page shows an object once whatever its log holds, so the log itself is counted too.
         Map<UUID, UUID> clientOfLogged = new HashMap<>();
@@ -170,6 +180,15 @@ class SyncApiTest {
         ofA.forEach(id -> expected.put(id, clientA));
         ofB.forEach(id -> expected.put(id, clientB));
         assertEquals(expected, clientOfLogged);
+    }
+
+    /** Each attempt once, and besides them only the client's own assignment, repeated after its snapshot. */
+    private static void assertDeliveredOnce(List<UUID> attempts, UUID ownAssignment, Followed followed) {
+        List<String> expected = new ArrayList<>(attempts.stream().map(UUID::toString).toList());
+        expected.add(ownAssignment.toString());
+        assertEquals(expected.stream().sorted().toList(),
+                followed.ids().stream().map(String::valueOf).sorted().toList());
+        assertEquals(1, followed.items().stream().filter(item -> !"attempt".equals(item.get("type"))).count());
     }
 
     private static Map<String, Object> batchItem(UUID id, UUID assignmentId) {
