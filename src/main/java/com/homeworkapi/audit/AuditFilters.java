@@ -2,6 +2,8 @@ package com.homeworkapi.audit;
 
 import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.Audited;
+import com.homeworkapi.common.AuditedAs;
+import com.homeworkapi.common.OperationIds;
 import com.homeworkapi.common.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -28,7 +30,6 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 public class AuditFilters {
 
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
-    private static final String CSV_VARIANT = "Csv";
 
     private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
 
@@ -111,13 +112,15 @@ public class AuditFilters {
                 || !resource.getResourceClass().isAnnotationPresent(Audited.class)) {
             return false;
         }
-        // The CSV form of the compliance report is the same operation as its JSON form.
-        String operation = resource.getMethodName().endsWith(CSV_VARIANT)
-                ? resource.getMethodName().substring(0, resource.getMethodName().length() - CSV_VARIANT.length())
-                : resource.getMethodName();
         var uri = request.getUriInfo();
         String firstSegment = uri.getPathSegments().size() > 1 ? uri.getPathSegments().get(1).getPath() : "";
-        trail.note(operation, firstSegment, uri.getPathParameters(), uri.getQueryParameters());
+        Optional<AuditedAs> named = OperationIds.named(resource);
+        if (named.isPresent()) {
+            trail.noteNamed(named.get().value(), named.get().resourceType(), uri.getPathParameters(),
+                    uri.getQueryParameters());
+        } else {
+            trail.note(OperationIds.of(resource), firstSegment, uri.getPathParameters(), uri.getQueryParameters());
+        }
         return true;
     }
 }

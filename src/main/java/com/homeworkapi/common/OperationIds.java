@@ -1,0 +1,40 @@
+package com.homeworkapi.common;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * The operation a request was matched to, as openapi.yaml and the audit trail name it: the
+ * resource method's name ({@code getClient}), or its {@link AuditedAs} name for the FHIR face
+ * ({@code fhir.Patient.read}). The CSV form of the compliance report is the JSON form's operation.
+ */
+public final class OperationIds {
+
+    private static final String CSV_VARIANT = "Csv";
+
+    /** The {@link AuditedAs} of each resource method, looked up once; methods without one map to none. */
+    private static final Map<Method, Optional<AuditedAs>> NAMED = new ConcurrentHashMap<>();
+
+    private OperationIds() {
+    }
+
+    public static String of(SimpleResourceInfo resource) {
+        return named(resource).map(AuditedAs::value).orElseGet(() -> {
+            String method = resource.getMethodName();
+            return method.endsWith(CSV_VARIANT) ? method.substring(0, method.length() - CSV_VARIANT.length()) : method;
+        });
+    }
+
+    public static Optional<AuditedAs> named(SimpleResourceInfo resource) {
+        Method method;
+        try {
+            method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.getParameterTypes());
+        } catch (NoSuchMethodException notPublic) {
+            return Optional.empty();
+        }
+        return NAMED.computeIfAbsent(method, key -> Optional.ofNullable(key.getAnnotation(AuditedAs.class)));
+    }
+}
