@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The shape of architecture.md and style.md, kept by the build rather than by memory. */

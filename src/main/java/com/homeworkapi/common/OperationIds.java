@@ -1,7 +1,8 @@
 package com.homeworkapi.common;
 
-import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -15,8 +16,11 @@ public final class OperationIds {
 
     private static final String CSV_VARIANT = "Csv";
 
-    /** The {@link AuditedAs} of each resource method, looked up once; methods without one map to none. */
-    private static final Map<Method, Optional<AuditedAs>> NAMED = new ConcurrentHashMap<>();
+    /**
+     * The {@link AuditedAs} of each resource method (class and method name: resource methods are
+     * not overloaded), looked up once; methods without one map to none.
+     */
+    private static final Map<String, Optional<AuditedAs>> NAMED = new ConcurrentHashMap<>();
 
     private OperationIds() {
     }
@@ -29,12 +33,11 @@ public final class OperationIds {
     }
 
     public static Optional<AuditedAs> named(SimpleResourceInfo resource) {
-        Method method;
-        try {
-            method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.getParameterTypes());
-        } catch (NoSuchMethodException notPublic) {
-            return Optional.empty();
-        }
-        return NAMED.computeIfAbsent(method, key -> Optional.ofNullable(key.getAnnotation(AuditedAs.class)));
+        return NAMED.computeIfAbsent(resource.getResourceClass().getName() + "#" + resource.getMethodName(),
+                key -> Arrays.stream(resource.getResourceClass().getMethods())
+                        .filter(method -> method.getName().equals(resource.getMethodName()))
+                        .map(method -> method.getAnnotation(AuditedAs.class))
+                        .filter(Objects::nonNull)
+                        .findFirst());
     }
 }

@@ -168,17 +168,16 @@ public class FhirObservationResource {
     /** One page of one kind of Observation, from the service that holds it. */
     private Page<Resource> page(Kind kind, UUID clientId, ObservationQuery query, DateFilter dates, ZoneId zone,
             int limit, String cursor) {
-        PageRequest page = PageRequest.of(Integer.toString(limit), cursor);
         return switch (kind) {
             case ATTEMPT -> {
                 Page<AttemptResponse> rows = attempts.listClientAttempts(clientId,
-                        text(dates.fromInstant(zone)), text(dates.toInstant(zone)), page);
+                        text(dates.fromInstant(zone)), text(dates.toInstant(zone)), listPage(limit, cursor));
                 yield new Page<>(rows.items().stream().<Resource>map(Observations::fromAttempt).toList(),
                         rows.nextCursor());
             }
             case MEASUREMENT -> {
                 Page<MeasurementResponse> rows = measurements.listMeasurements(clientId, query.instrument(),
-                        dates.from(), dates.toExclusive(), page);
+                        dates.from(), dates.toExclusive(), listPage(limit, cursor));
                 yield new Page<>(rows.items().stream().<Resource>map(Observations::fromMeasurement).toList(),
                         rows.nextCursor());
             }
@@ -186,12 +185,17 @@ public class FhirObservationResource {
         };
     }
 
+    /** A page of a /v1 list, whose cursor is that list's own (the weeks' is an index). */
+    private static PageRequest listPage(int limit, String cursor) {
+        return PageRequest.of(Integer.toString(limit), cursor);
+    }
+
     /**
      * Weeks are scored together, fresh, for the range asked (by default every week so far, at
      * most two years); a page is a slice of them, and its cursor the index of the next week.
      */
     private Page<Resource> weeks(UUID clientId, DateFilter dates, ZoneId zone, int limit, String cursor) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate to = dates.toInclusive() == null || dates.toInclusive().isAfter(today) ? null : dates.toInclusive();
         LocalDate from = dates.from() != null ? dates.from()
                 : to != null ? to.minus(MAX_WEEKS_BACK, ChronoUnit.WEEKS) : null;

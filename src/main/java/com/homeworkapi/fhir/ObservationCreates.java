@@ -76,6 +76,13 @@ final class ObservationCreates {
             return null;
         }
         String query = header.trim();
+        // Some clients (HAPI's) send the whole search URL; FHIR names only its query.
+        if (query.contains("?")) {
+            query = query.substring(query.indexOf('?') + 1);
+        }
+        // _format says how to answer, not what to look for.
+        query = java.util.Arrays.stream(query.split("&")).filter(part -> !part.startsWith("_format="))
+                .reduce((first, second) -> first + "&" + second).orElse("");
         if (!query.startsWith("identifier=") || query.contains("&")) {
             throw invalid(IF_NONE_EXIST, "supports one search, identifier=system|value");
         }

@@ -12,6 +12,8 @@ import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -155,8 +157,15 @@ class FhirObservationTest {
         String next = "/fhir/R4/Observation?patient=" + clientId + "&_count=5";
         int pages = 0;
         while (next != null) {
-            Response page = clinic.integration().accept("application/fhir+json").get(URI.create(next));
-            page.then().statusCode(200);
+            URI link = URI.create(next);
+            Map<String, String> query = new HashMap<>();
+            for (String pair : link.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+            Response page = clinic.integration().accept("application/fhir+json").queryParams(query).get(link.getRawPath());
+            assertEquals(200, page.statusCode(), next + ": " + page.asString());
             JsonNode bundle = assertValid(page, "Bundle");
             assertEquals("searchset", bundle.path("type").asText());
             assertTrue(bundle.path("entry").size() <= 5, "entries: " + bundle.path("entry").size());
