@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scoring benchmark: seeds one clinic with 10,000 clients, 30,000 assignments and about
 # 3 million attempts in its own schema, starts the packaged service against it, and times
-# the clinic report (JSON and CSV), one client's compliance and the at-risk list.
+# the clinic report (JSON and CSV), one client's compliance (JSON, and as an SVG chart) and the
+# at-risk list.
 # Reports medians and p90 over ROUNDS requests, and the ratio to plain SQL on the same data.
 #
 #   bench/scoring/run.sh [ROUNDS]      (default 20, after WARMUP=10 untimed rounds;
@@ -50,13 +51,23 @@ for i in $(seq 1 "$WARMUP"); do
     time_get "$path" > /dev/null
   done
   time_get /v1/reports/compliance text/csv > /dev/null
+  time_get "/v1/clients/${clients[$((ROUNDS + i - 1))]}/compliance" image/svg+xml > /dev/null
 done
+chart_bytes=$(curl -s -H "Authorization: Bearer $TOKEN" -H "Accept: image/svg+xml" "$API/v1/clients/${clients[0]}/compliance" | wc -c)
 results=$(mktemp)
 for i in $(seq 1 "$ROUNDS"); do
   echo "report_json $(time_get /v1/reports/compliance)" >> "$results"
   echo "report_csv $(time_get /v1/reports/compliance text/csv)" >> "$results"
   echo "at_risk $(time_get /v1/reports/at-risk)" >> "$results"
-  echo "client_compliance $(time_get "/v1/clients/${clients[$((i - 1))]}/compliance")" >> "$results"
+  # The same client's JSON and chart, in turns first, so neither always finds the other's kept score.
+  client="/v1/clients/${clients[$((i - 1))]}/compliance"
+  if (( i % 2 )); then
+    echo "client_compliance $(time_get "$client")" >> "$results"
+    echo "client_chart $(time_get "$client" image/svg+xml)" >> "$results"
+  else
+    echo "client_chart $(time_get "$client" image/svg+xml)" >> "$results"
+    echo "client_compliance $(time_get "$client")" >> "$results"
+  fi
 done
 
 # Plain SQL on the same rows, for scale: weekly counts of every client, and of one client.
@@ -68,9 +79,9 @@ sql_time() { # prints seconds of the statement, median of 5
 all_sql=$(sql_time "select client_id, date_trunc('week', occurred_at), count(*) from attempt where clinic_id = '$CLINIC' group by 1, 2" )
 one_sql=$(sql_time "select date_trunc('week', occurred_at), count(*) from attempt where clinic_id = '$CLINIC' and client_id = '${clients[0]}' group by 1")
 
-python3 - "$results" "$cold" "$all_sql" "$one_sql" "$rows" "$csv_lines" "$at_risk" <<'PY'
+python3 - "$results" "$cold" "$all_sql" "$one_sql" "$rows" "$csv_lines" "$at_risk" "$chart_bytes" <<'PY'
 import statistics, sys
-path, cold, all_sql, one_sql, rows, csv_lines, at_risk = sys.argv[1:]
+path, cold, all_sql, one_sql, rows, csv_lines, at_risk, chart_bytes = sys.argv[1:]
 times = {}
 for line in open(path):
     name, seconds = line.split()
@@ -78,16 +89,20 @@ for line in open(path):
 def p90(values):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
-targets = {"report_json": 1.0, "report_csv": 1.0, "at_risk": 0.2, "client_compliance": 0.05}
+targets = {"report_json": 1.0, "report_csv": 1.0, "at_risk": 0.2, "client_compliance": 0.05,
+           "client_chart": 1.5 * statistics.median(times["client_compliance"])}
 baseline = {"report_json": float(all_sql), "report_csv": float(all_sql), "at_risk": float(all_sql),
-            "client_compliance": float(one_sql)}
+            "client_compliance": float(one_sql), "client_chart": float(one_sql)}
 print(f"rows: report {rows}, csv lines {csv_lines} (with header), at-risk {at_risk}")
 print(f"cold first report (scores all clients): {float(cold):.2f} s")
 print(f"plain SQL weekly GROUP BY: all clients {float(all_sql) * 1000:.0f} ms, one client {float(one_sql) * 1000:.2f} ms")
 print(f"{'endpoint':<18} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'target ms':>10} {'median/plain SQL':>17}")
-for name in ["client_compliance", "at_risk", "report_json", "report_csv"]:
+for name in ["client_compliance", "client_chart", "at_risk", "report_json", "report_csv"]:
     values = times[name]
     median = statistics.median(values)
     print(f"{name:<18} {len(values):>3} {median * 1000:>10.1f} {p90(values) * 1000:>8.1f} "
           f"{targets[name] * 1000:>10.0f} {median / baseline[name]:>17.2f}")
+chart = statistics.median(times["client_chart"]) / statistics.median(times["client_compliance"])
+print(f"chart (SVG) median / JSON compliance median of the same clients: {chart:.2f} (target at most 1.5); "
+      f"one client's chart: {int(chart_bytes)} bytes")
 PY

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.homeworkapi.support.ApiOperation.Audience;
 import com.homeworkapi.support.ApiOperation;
 import com.homeworkapi.support.Contract;
+import com.homeworkapi.support.Html;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.SeededClient;
 import com.homeworkapi.support.TestClinic;
@@ -98,6 +99,11 @@ class AuthorizationMatrixTest {
         Response response = operation.send(clinic.client(own.clientId), own);
 
         response.then().statusCode(operation.successStatus);
+        if (operation.answersHtml()) {
+            // A page names the client it is about on its <main>.
+            assertEquals(own.clientId.toString(), Html.of(response).attribute("/html/body/main", "data-client-id"));
+            return;
+        }
         JsonNode body = Json.of(response);
         if (operation.isList()) {
             assertEquals(operation.itemsOfOneSeededClient(), body.path("items").size(), "items: " + body);

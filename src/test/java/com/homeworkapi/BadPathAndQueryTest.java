@@ -39,7 +39,7 @@ class BadPathAndQueryTest {
     /** Operations that take a range of ISO dates as {@code from} and {@code to}. */
     static Stream<ApiOperation> operationsWithARangeOfDates() {
         return Stream.of(ApiOperation.GET_CLIENT_COMPLIANCE, ApiOperation.GET_ASSIGNMENT_COMPLIANCE,
-                ApiOperation.GET_COMPLIANCE_REPORT, ApiOperation.LIST_OCCURRENCES);
+                ApiOperation.GET_CLIENT_SUMMARY, ApiOperation.GET_COMPLIANCE_REPORT, ApiOperation.LIST_OCCURRENCES);
     }
     // --- Paths and query parameters -------------------------------------------------
 

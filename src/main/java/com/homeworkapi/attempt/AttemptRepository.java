@@ -162,4 +162,20 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
         query.append(page.keysetCondition("occurredAt")).append(" order by occurredAt, id");
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
     }
+
+    /**
+     * The client's skipped and partial attempts that occurred in [from, to), of one assignment
+     * when {@code assignmentId} is given: what got in the way, oldest first.
+     */
+    public List<Attempt> listUnfinished(UUID clinicId, UUID clientId, UUID assignmentId, Instant from, Instant to) {
+        Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId).and("from", from)
+                .and("to", to).and("outcomes", List.of(AttemptOutcome.SKIPPED, AttemptOutcome.PARTIAL));
+        String query = "clinicId = :clinic and clientId = :client and occurredAt >= :from and occurredAt < :to"
+                + " and outcome in :outcomes";
+        if (assignmentId != null) {
+            query += " and assignmentId = :assignment";
+            parameters.and("assignment", assignmentId);
+        }
+        return list(query + " order by occurredAt, id", parameters);
+    }
 }

@@ -1,6 +1,7 @@
 package com.homeworkapi.common;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,11 +11,12 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * The operation a request was matched to, as openapi.yaml and the audit trail name it: the
  * resource method's name ({@code getClient}), or its {@link AuditedAs} name for the FHIR face
- * ({@code fhir.Patient.read}). The CSV form of the compliance report is the JSON form's operation.
+ * ({@code fhir.Patient.read}).
  */
 public final class OperationIds {
 
-    private static final String CSV_VARIANT = "Csv";
+    /** The CSV form of the compliance report and the SVG chart of compliance are their JSON forms' operations. */
+    private static final List<String> VARIANTS = List.of("Csv", "Svg");
 
     /**
      * The {@link AuditedAs} of each resource method (class and method name: resource methods are
@@ -28,7 +30,12 @@ public final class OperationIds {
     public static String of(SimpleResourceInfo resource) {
         return named(resource).map(AuditedAs::value).orElseGet(() -> {
             String method = resource.getMethodName();
-            return method.endsWith(CSV_VARIANT) ? method.substring(0, method.length() - CSV_VARIANT.length()) : method;
+            for (String variant : VARIANTS) {
+                if (method.endsWith(variant)) {
+                    return method.substring(0, method.length() - variant.length());
+                }
+            }
+            return method;
         });
     }
 

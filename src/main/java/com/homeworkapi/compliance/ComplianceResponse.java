@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * A client's (or one assignment's) weekly compliance over a range of weeks, and the status
  * scoring derives from the whole record. {@code computedAt} matters: attempts synced late
- * still change past weeks.
+ * still change past weeks. {@code obstacles} counts what got in the way in the same weeks.
  */
 public record ComplianceResponse(
         UUID clientId,
@@ -21,5 +21,6 @@ public record ComplianceResponse(
         LocalDate to,
         Map<String, Double> thresholds,
         List<WeekResponse> weeks,
+        ObstacleSummary obstacles,
         StatusResponse status) {
 }

@@ -74,6 +74,11 @@ public class ClientScores {
      * meanwhile cannot be scored under the old zone and kept as fresh.
      */
     public ClientScoreReport scoreNow(UUID clinicId, UUID clientId) {
+        return scoreRecordNow(clinicId, clientId).report();
+    }
+
+    /** As {@link #scoreNow}, with the record it was scored from, for views that draw the record itself. */
+    public ScoredClient scoreRecordNow(UUID clinicId, UUID clientId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             ScoreStore.KeptState kept = store.state(clinicId, clientId);
             ClientRecord record = inputs.load(clinicId, Map.of(clientId, kept.timeZone())).get(clientId);
@@ -81,7 +86,7 @@ public class ClientScores {
             if (!kept.isFreshIn(IsoWeek.containing(report.today()).monday())) {
                 store.save(clinicId, List.of(toKept(clientId, kept.dataVersion(), record, report)));
             }
-            return report;
+            return new ScoredClient(record, report);
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 
 /**
  * An ISO-8601 week (Monday to Sunday), identified by its week-based year and number.
@@ -78,6 +79,6 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
 
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", weekBasedYear, week);
+        return String.format(Locale.ROOT, "%04d-W%02d", weekBasedYear, week);
     }
 }

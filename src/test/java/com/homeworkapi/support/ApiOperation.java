@@ -70,6 +70,9 @@ public enum ApiOperation {
             Audience.CLIENT_TOO, 200, null),
     GET_CLIENT_PROGRESS("getClientProgress", Method.GET, "/v1/clients/{clientId}/progress", Audience.CLIENT_TOO,
             200, null),
+    /** Answers an HTML page rather than JSON (see {@link #answersHtml()}). */
+    GET_CLIENT_SUMMARY("getClientSummary", Method.GET, "/v1/clients/{clientId}/summary", Audience.CLIENT_TOO,
+            200, null),
 
     LIST_OCCURRENCES("listOccurrences", Method.GET, "/v1/clients/{clientId}/occurrences", Audience.CLIENT_TOO, 200,
             null),
@@ -170,6 +173,11 @@ public enum ApiOperation {
     /** Items a list answers for a seeded client; the change feed's snapshot holds goal, assignment and attempt. */
     public int itemsOfOneSeededClient() {
         return this == LIST_CHANGES ? 3 : 1;
+    }
+
+    /** Answers a page (text/html) on success; its errors are problem+json like every other operation's. */
+    public boolean answersHtml() {
+        return this == GET_CLIENT_SUMMARY;
     }
 
     public boolean hasBody() {
