@@ -68,6 +68,8 @@ public final class ScopeTable {
             entry("getClientCompliance", Need.of('s', "Observation")),
             entry("getAssignmentCompliance", Need.of('s', "Observation")),
             entry("getClientProgress", Need.of('s', "Observation")),
+            // The session summary page and the compliance chart (getClientCompliance as SVG) draw the same figures.
+            entry("getClientSummary", Need.of('s', "Observation")),
             entry("fhir.Observation.read", Need.of('r', "Observation")),
             entry("fhir.Observation.search", Need.of('s', "Observation")),
             entry("fhir.Observation.create", Need.of('c', "Observation")),
