@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The shape of architecture.md and style.md, kept by the build rather than by memory. */
@@ -51,18 +52,21 @@ class ArchitectureTests {
             .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
             .because("entities never leave the service layer as JSON");
 
+    /** The two faces of the API: the service's own JSON and FHIR R4. */
+    static final Set<String> ROOTS = Set.of("/v1", "/fhir/R4");
+
     /**
      * JAX-RS picks the resource class with the longest matching path and never looks at the
      * others, so a class at /v1/sync would hide /v1/sync/attempts declared under /v1.
      */
     @ArchTest
-    static final ArchRule everyResourceIsRootedAtV1 = classes()
+    static final ArchRule everyResourceIsRootedAtV1OrFhirR4 = classes()
             .that().areAnnotatedWith(Path.class)
-            .should(new ArchCondition<JavaClass>("be annotated @Path(\"/v1\")") {
+            .should(new ArchCondition<JavaClass>("be annotated @Path(\"/v1\") or @Path(\"/fhir/R4\")") {
                 @Override
                 public void check(JavaClass resource, ConditionEvents events) {
                     String path = resource.getAnnotationOfType(Path.class).value();
-                    if (!path.equals("/v1")) {
+                    if (!ROOTS.contains(path)) {
                         events.add(SimpleConditionEvent.violated(resource,
                                 resource.getName() + " is rooted at " + path + "; put the rest on its methods"));
                     }
@@ -82,7 +86,8 @@ class ArchitectureTests {
             .should(new ArchCondition<JavaMethod>("be tagged in openapi.yaml with the name of their package") {
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {
-                    String path = "/v1/" + method.getAnnotationOfType(Path.class).value();
+                    String root = method.getOwner().getAnnotationOfType(Path.class).value();
+                    String path = root + "/" + method.getAnnotationOfType(Path.class).value();
                     String verb = Stream.of("GET", "POST", "PUT", "PATCH", "DELETE")
                             .filter(name -> method.isAnnotatedWith("jakarta.ws.rs." + name))
                             .findFirst().orElse("none").toLowerCase(Locale.ROOT);

@@ -2,6 +2,8 @@ package com.homeworkapi.audit;
 
 import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.Audited;
+import com.homeworkapi.common.AuditedAs;
+import com.homeworkapi.common.OperationIds;
 import com.homeworkapi.common.ProblemResponses;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,7 +31,6 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 public class AuditFilters {
 
     private static final Logger LOG = Logger.getLogger(AuditFilters.class);
-    private static final List<String> VARIANTS = List.of("Csv", "Svg");
 
     private static final Uni<Void> NOTHING = Uni.createFrom().voidItem();
 
@@ -112,18 +113,15 @@ public class AuditFilters {
                 || !resource.getResourceClass().isAnnotationPresent(Audited.class)) {
             return false;
         }
-        // The CSV form of the compliance report and the SVG chart of compliance are the same
-        // operations as their JSON forms.
-        String method = resource.getMethodName();
-        String operation = method;
-        for (String variant : VARIANTS) {
-            if (method.endsWith(variant)) {
-                operation = method.substring(0, method.length() - variant.length());
-            }
-        }
         var uri = request.getUriInfo();
         String firstSegment = uri.getPathSegments().size() > 1 ? uri.getPathSegments().get(1).getPath() : "";
-        trail.note(operation, firstSegment, uri.getPathParameters(), uri.getQueryParameters());
+        Optional<AuditedAs> named = OperationIds.named(resource);
+        if (named.isPresent()) {
+            trail.noteNamed(named.get().value(), named.get().resourceType(), uri.getPathParameters(),
+                    uri.getQueryParameters());
+        } else {
+            trail.note(OperationIds.of(resource), firstSegment, uri.getPathParameters(), uri.getQueryParameters());
+        }
         return true;
     }
 }

@@ -60,15 +60,33 @@ public class AuditTrail {
      */
     void note(String operationId, String firstPathSegment, MultivaluedMap<String, String> pathParameters,
             MultivaluedMap<String, String> queryParameters) {
+        String collection = firstPathSegment.endsWith("s")
+                ? firstPathSegment.substring(0, firstPathSegment.length() - 1)
+                : firstPathSegment;
+        note(operationId, collection, false, pathParameters, queryParameters);
+    }
+
+    /**
+     * Notes an operation named by {@code AuditedAs}: its resource type stays the one given (a FHIR
+     * type such as Patient), while the path's ids still name the object and the client.
+     */
+    void noteNamed(String operationId, String namedResourceType, MultivaluedMap<String, String> pathParameters,
+            MultivaluedMap<String, String> queryParameters) {
+        note(operationId, namedResourceType, true, pathParameters, queryParameters);
+    }
+
+    private void note(String operationId, String type, boolean typeIsNamed,
+            MultivaluedMap<String, String> pathParameters, MultivaluedMap<String, String> queryParameters) {
         if (operation != null) {
             return;
         }
         operation = operationId;
-        resourceType = firstPathSegment.endsWith("s") ? firstPathSegment.substring(0, firstPathSegment.length() - 1)
-                : firstPathSegment;
+        resourceType = type;
         for (String parameter : OBJECT_PARAMETERS) {
             if (pathParameters.containsKey(parameter)) {
-                resourceType = parameter.substring(0, parameter.length() - "Id".length());
+                if (!typeIsNamed) {
+                    resourceType = parameter.substring(0, parameter.length() - "Id".length());
+                }
                 resourceId = uuidOrNull(pathParameters.getFirst(parameter));
                 break;
             }

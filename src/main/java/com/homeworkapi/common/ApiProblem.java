@@ -72,6 +72,16 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "forbidden", "Forbidden", "Your role may not call this operation.", List.of());
     }
 
+    /**
+     * The token's SMART scopes do not reach this operation, whatever its role allows. RFC 6750
+     * names the error in the challenge, so a client knows to ask its identity provider for more.
+     */
+    public static ApiProblem insufficientScope() {
+        return new ApiProblem(403, "insufficient-scope", "Forbidden",
+                "Your token's scopes do not allow this operation.", List.of(),
+                Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+    }
+
     /** Answers alike for an object that does not exist and one the caller may not see. */
     public static ApiProblem notFound(String what) {
         return new ApiProblem(404, "not-found", "Not found", "No " + what + " with that id.", List.of());

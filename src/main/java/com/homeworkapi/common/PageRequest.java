@@ -40,6 +40,11 @@ public record PageRequest(int limit, PageCursor after) {
 
     /** The {@code limit} query parameter: absent gives the default, anything but 1 to max is a 400. */
     public static int parseLimit(String limit, int defaultLimit, int maxLimit) {
+        return parseLimit(limit, defaultLimit, maxLimit, "limit");
+    }
+
+    /** As {@link #parseLimit(String, int, int)}, for a parameter of another name (FHIR's {@code _count}). */
+    public static int parseLimit(String limit, int defaultLimit, int maxLimit, String parameter) {
         if (limit == null || limit.isBlank()) {
             return defaultLimit;
         }
@@ -51,7 +56,7 @@ public record PageRequest(int limit, PageCursor after) {
         } catch (NumberFormatException notANumber) {
             // answered below, like an out-of-range number
         }
-        throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + maxLimit);
+        throw ApiProblem.invalid(parameter, "must be a whole number from 1 to " + maxLimit);
     }
 
 }

@@ -9,13 +9,16 @@ import com.homeworkapi.common.Instants;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.scoring.Instrument;
+import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -35,7 +38,47 @@ public class MeasurementService {
     Clock clock;
 
     @Inject
+    Caller caller;
+
+    @Inject
     Event<ClientDataChanged> clientDataChanged;
+
+    /** A measurement stored now ({@code created}) or found by the identifier it was sent with before. */
+    public record Recorded(MeasurementResponse measurement, boolean created) {
+    }
+
+    /** An identifier another system (an EHR) gave a measurement; unique within the clinic. */
+    public record Identifier(String system, String value) {
+    }
+
+    /**
+     * Records a measurement that another system names by these identifiers, unless one named by
+     * {@code unlessExists} is stored already: then that one is answered and nothing is stored (a
+     * FHIR create with If-None-Exist, so a resend stores nothing twice).
+     */
+    public Recorded recordIdentifiedMeasurement(UUID clientId, MeasurementRequest request,
+            List<Identifier> identifiers, Identifier unlessExists) {
+        Client client = clients.findVisible(clientId);
+        if (unlessExists != null) {
+            Optional<MeasurementResponse> stored = measurements
+                    .findIdByIdentifier(client.clinicId, unlessExists.system(), unlessExists.value())
+                    .flatMap(id -> measurements.findInClinic(client.clinicId, id))
+                    .map(MeasurementResponse::from);
+            if (stored.isPresent()) {
+                return new Recorded(stored.get(), false);
+            }
+        }
+        for (Identifier identifier : identifiers) {
+            if (measurements.findIdByIdentifier(client.clinicId, identifier.system(), identifier.value()).isPresent()) {
+                throw ApiProblem.conflict("identifier is already used by another measurement of this clinic.");
+            }
+        }
+        MeasurementResponse recorded = recordMeasurement(clientId, request);
+        for (Identifier identifier : identifiers) {
+            measurements.addIdentifier(client.clinicId, recorded.id(), identifier.system(), identifier.value());
+        }
+        return new Recorded(recorded, true);
+    }
 
     public MeasurementResponse recordMeasurement(UUID clientId, MeasurementRequest request) {
         Client client = clients.findVisible(clientId);
@@ -63,14 +106,29 @@ public class MeasurementService {
     }
 
     public Page<MeasurementResponse> listMeasurements(UUID clientId, String instrument, PageRequest page) {
+        return listMeasurements(clientId, instrument, null, null, page);
+    }
+
+    /** As above, measured on {@code from} or later and before {@code toExclusive}, where given (FHIR's date). */
+    public Page<MeasurementResponse> listMeasurements(UUID clientId, String instrument, LocalDate from,
+            LocalDate toExclusive, PageRequest page) {
         Client client = clients.findVisible(clientId);
         String code = instrument == null || instrument.isBlank() ? null : instrument;
         if (code != null && !clinicSettings.instruments(client.clinicId).containsKey(code)) {
             throw unknownInstrument();
         }
-        List<Measurement> rows = measurements.listForClient(client.clinicId, client.id, code, page);
+        List<Measurement> rows = measurements.listForClient(client.clinicId, client.id, code, from, toExclusive,
+                page);
         return Page.of(rows, page, measurement -> measurement.measuredOn, measurement -> measurement.id,
                 MeasurementResponse::from);
+    }
+
+    /** One measurement the caller may see; any other id is answered as one that does not exist. */
+    public MeasurementResponse getMeasurement(UUID measurementId) {
+        return measurements.findInClinic(caller.clinicId(), measurementId)
+                .filter(measurement -> caller.canSee(measurement.clientId))
+                .map(MeasurementResponse::from)
+                .orElseThrow(() -> ApiProblem.notFound("measurement"));
     }
 
     private static void checkScore(Instrument instrument, double score) {

@@ -17,6 +17,7 @@ public class Caller {
 
     static final String CLINIC_CLAIM = "clinic_id";
     static final String CLIENT_CLAIM = "client_id";
+    static final String SCOPE_CLAIM = "scope";
 
     @Inject
     JsonWebToken token;
@@ -24,6 +25,7 @@ public class Caller {
     // Read from the token once per request: a batch upload asks for each of its attempts.
     private UUID clinicId;
     private Optional<UUID> ownClientId;
+    private Optional<SmartScopes> scopes;
 
     /**
      * The caller's clinic. A token without a usable {@code clinic_id}, or a client token without
@@ -76,7 +78,25 @@ public class Caller {
     public String authority() {
         String roles = token.getGroups().stream().filter(Roles.ALL::contains).sorted()
                 .collect(Collectors.joining(","));
-        return ownClientId().map(client -> roles + ";client_id=" + client).orElse(roles);
+        String authority = ownClientId().map(client -> roles + ";client_id=" + client).orElse(roles);
+        return scopes().map(granted -> authority + ";scope=" + granted.canonical()).orElse(authority);
+    }
+
+    /** Refuses the request (403) when the token carries scopes and none grants this. */
+    public void requireScope(ScopeTable.Need need) {
+        scopes().ifPresent(granted -> {
+            if (!need.open() && !granted.grant(need, ownClientId().isPresent())) {
+                throw ApiProblem.insufficientScope();
+            }
+        });
+    }
+
+    /** The token's SMART scopes, which narrow its roles; empty for a token without a {@code scope} claim. */
+    public Optional<SmartScopes> scopes() {
+        if (scopes == null) {
+            scopes = SmartScopes.of(token.getClaim(SCOPE_CLAIM));
+        }
+        return scopes;
     }
 
     private boolean isClient() {

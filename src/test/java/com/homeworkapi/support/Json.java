@@ -194,7 +194,7 @@ public final class Json {
         return node.asText();
     }
 
-    private static JsonNode parse(String body) {
+    public static JsonNode parse(String body) {
         try {
             return MAPPER.readTree(body);
         } catch (IOException notJson) {

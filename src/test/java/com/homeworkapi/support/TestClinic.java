@@ -75,7 +75,7 @@ public final class TestClinic {
         return sendingBadInput(operation.audience.staffRole());
     }
 
-    private RequestSpecification sendingBadInput(String role) {
+    public RequestSpecification sendingBadInput(String role) {
         return given().auth().oauth2(staffToken(role)).contentType(ContentType.JSON)
                 .filter(Contract.RESPONSES_ONLY);
     }

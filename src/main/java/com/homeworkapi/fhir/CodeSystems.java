@@ -1,0 +1,61 @@
+package com.homeworkapi.fhir;
+
+/**
+ * The code systems the FHIR face writes. HL7 and LOINC codes wherever one exists; the rest are
+ * the project's own, published under canonical URLs on the project's site and listed in
+ * docs/fhir.md with every code.
+ */
+final class CodeSystems {
+
+    static final String LOINC = "http://loinc.org";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
+
+    private static final String OWN = "https://homework-api.dev/fhir/CodeSystem/";
+    /** What an Observation or one of its components is: homework-attempt, weekly-homework-compliance, suds-peak ... */
+    static final String HOMEWORK = OWN + "homework";
+    /** An attempt's outcome: completed, partial, skipped. */
+    static final String ATTEMPT_OUTCOME = OWN + "attempt-outcome";
+    /** Why an attempt was skipped or cut short: forgot, no_time ... */
+    static final String OBSTACLE = OWN + "obstacle";
+    /** A week's compliance band: met, adequate, low, nothing_expected, in_progress. */
+    static final String COMPLIANCE_BAND = OWN + "compliance-band";
+    /** A client's status from scoring: not_established, on_track, slip, at_risk, relapse, recovering. */
+    static final String CLIENT_STATUS = OWN + "client-status";
+    /** An assignment's kind: exposure, thought_record, behavioral_activation ... */
+    static final String ASSIGNMENT_KIND = OWN + "assignment-kind";
+    /** Symptom instruments without a LOINC code for their total: ybocs, and each clinic's own. */
+    static final String INSTRUMENT = OWN + "instrument";
+
+    static final String THERAPY = "therapy";
+    static final String SURVEY = "survey";
+
+    static final String ATTEMPT_CODE = "homework-attempt";
+    static final String WEEKLY_COMPLIANCE_CODE = "weekly-homework-compliance";
+
+    /** LOINC codes of instruments' total scores. */
+    static final String PHQ9_TOTAL = "44261-6";
+    static final String GAD7_TOTAL = "70274-6";
+
+    private CodeSystems() {
+    }
+
+    /** The LOINC code of an instrument's total score, or null when LOINC has none we map. */
+    static String loincOf(String instrument) {
+        return switch (instrument) {
+            case "phq9" -> PHQ9_TOTAL;
+            case "gad7" -> GAD7_TOTAL;
+            default -> null;
+        };
+    }
+
+    /** The instrument whose total this LOINC code is, or null. */
+    static String instrumentOfLoinc(String code) {
+        return switch (code) {
+            case PHQ9_TOTAL -> "phq9";
+            case GAD7_TOTAL -> "gad7";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package com.homeworkapi.fhir;
+
+import com.homeworkapi.assignment.AssignmentResponse;
+import com.homeworkapi.assignment.AssignmentService;
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.AuditDetails;
+import com.homeworkapi.common.Audited;
+import com.homeworkapi.common.AuditedAs;
+import com.homeworkapi.common.Page;
+import com.homeworkapi.common.PageRequest;
+import com.homeworkapi.goal.GoalResponse;
+import com.homeworkapi.goal.GoalService;
+import com.homeworkapi.security.Caller;
+import com.homeworkapi.security.Roles;
+import com.homeworkapi.security.ScopeTable;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A client's homework as one CarePlan, read or searched by patient, with its Goals in the same
+ * Bundle on {@code _include=CarePlan:goal}: what an EHR reads to put the plan in the chart.
+ */
+@Audited
+@Path(FhirMedia.BASE_PATH)
+@Produces(FhirMedia.FHIR_JSON)
+@RolesAllowed({Roles.CLINICIAN, Roles.INTEGRATION, Roles.ADMIN, Roles.CLIENT})
+public class FhirCarePlanResource {
+
+    static final String PATIENT = "patient";
+    static final String INCLUDE = "_include";
+    static final String INCLUDE_GOALS = "CarePlan:goal";
+    static final Set<String> SEARCH_PARAMETERS = Set.of(PATIENT, INCLUDE);
+
+    @Inject
+    AssignmentService assignments;
+
+    @Inject
+    GoalService goals;
+
+    @Inject
+    AuditDetails auditDetails;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("CarePlan/{clientId}")
+    @AuditedAs(value = "fhir.CarePlan.read", resourceType = "CarePlan")
+    public CarePlan readCarePlan(@PathParam("clientId") UUID clientId, @Context UriInfo uri) {
+        SearchParameters.ofRead(uri);
+        return plan(clientId, allGoals(clientId));
+    }
+
+    @GET
+    @Path("CarePlan")
+    @AuditedAs(value = "fhir.CarePlan.search", resourceType = "CarePlan")
+    public Bundle searchCarePlan(@Context UriInfo uri) {
+        SearchParameters search = SearchParameters.ofSearch(uri, SEARCH_PARAMETERS);
+        UUID clientId = FhirObservationResource.patientId(search.single(PATIENT)
+                .orElseThrow(() -> ApiProblem.invalid(PATIENT, "is required: a CarePlan is searched per patient")));
+        auditDetails.touchedClients(List.of(clientId));
+        boolean includeGoals = false;
+        for (String include : search.all(INCLUDE)) {
+            if (!INCLUDE_GOALS.equals(include)) {
+                throw ApiProblem.invalid(INCLUDE, "supports only CarePlan:goal");
+            }
+            includeGoals = true;
+        }
+        if (includeGoals) {
+            caller.requireScope(ScopeTable.Need.of('s', "Goal"));
+        }
+        // One plan per client: there is never a next page, whatever _count says.
+        search.count();
+        if (search.cursor().isPresent()) {
+            throw SearchParameters.unreadableCursor();
+        }
+        List<GoalResponse> clientGoals = allGoals(clientId);
+        List<Resource> included = includeGoals
+                ? clientGoals.stream().<Resource>map(goal -> Goals.from(goal, null)).toList()
+                : List.of();
+        return SearchBundles.searchset(uri, List.of(plan(clientId, clientGoals)), included, null);
+    }
+
+    private CarePlan plan(UUID clientId, List<GoalResponse> clientGoals) {
+        List<AssignmentResponse> all = all(page -> assignments.listAssignments(clientId, null, page));
+        return CarePlans.from(clientId, all, clientGoals.stream().map(GoalResponse::id).toList());
+    }
+
+    private List<GoalResponse> allGoals(UUID clientId) {
+        return all(page -> goals.listGoals(clientId, page));
+    }
+
+    /** Every page of a list, in its order. */
+    private static <T> List<T> all(Function<PageRequest, Page<T>> list) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = list.apply(PageRequest.of(Integer.toString(PageRequest.MAX_LIMIT), cursor));
+            items.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return items;
+    }
+}

@@ -1,0 +1,208 @@
+package com.homeworkapi.fhir;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.measurement.MeasurementRequest;
+import com.homeworkapi.measurement.MeasurementService.Identifier;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Observation.ObservationStatus;
+import org.hl7.fhir.r4.model.Quantity;
+
+/**
+ * A symptom score an EHR pushes as a FHIR Observation (a PHQ-9 total from its own questionnaire,
+ * say), read into what {@code /v1/clients/{id}/measurements} stores. What the service would not
+ * keep is refused (400), never dropped: item answers (components), derivations, other subjects.
+ */
+final class ObservationCreates {
+
+    static final String IF_NONE_EXIST = "If-None-Exist";
+    private static final int MAX_NOTE = 1000;
+    private static final int MAX_IDENTIFIER = 255;
+    private static final int MAX_IDENTIFIERS = 5;
+
+    /** The score to store, for whom, and the identifiers it goes by. */
+    record Score(UUID clientId, MeasurementRequest request, List<Identifier> identifiers) {
+    }
+
+    private ObservationCreates() {
+    }
+
+    /** The client the Observation is about; read first, to learn its time zone. */
+    static UUID subject(Observation observation) {
+        String reference = observation.getSubject().getReference();
+        if (reference == null || !reference.startsWith("Patient/")) {
+            throw invalid("subject", "must reference the Patient, as Patient/<id>");
+        }
+        try {
+            return UUID.fromString(reference.substring("Patient/".length()));
+        } catch (IllegalArgumentException notAnId) {
+            throw invalid("subject", "must reference the Patient, as Patient/<id>");
+        }
+    }
+
+    static Score read(Observation observation, UUID clientId, ZoneId zone) {
+        refuseWhatIsNotStored(observation);
+        ObservationStatus status = observation.getStatus();
+        if (status != ObservationStatus.FINAL && status != ObservationStatus.AMENDED
+                && status != ObservationStatus.CORRECTED) {
+            throw invalid("status", "must be final, amended or corrected: only results are stored");
+        }
+        String note = null;
+        if (observation.hasNote()) {
+            if (observation.getNote().size() > 1) {
+                throw invalid("note", "may hold one annotation");
+            }
+            note = text("note[0].text", observation.getNoteFirstRep().getText(), MAX_NOTE);
+        }
+        MeasurementRequest request = new MeasurementRequest(instrument(observation), score(observation),
+                measuredOn(observation, zone), note);
+        return new Score(clientId, request, identifiers(observation));
+    }
+
+    /** {@code identifier=system|value} of the If-None-Exist header, which must be one of the Observation's. */
+    static Identifier ifNoneExist(String header, List<Identifier> identifiers) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String query = header.trim();
+        // Some clients (HAPI's) send the whole search URL; FHIR names only its query.
+        if (query.contains("?")) {
+            query = query.substring(query.indexOf('?') + 1);
+        }
+        // _format says how to answer, not what to look for.
+        query = java.util.Arrays.stream(query.split("&")).filter(part -> !part.startsWith("_format="))
+                .reduce((first, second) -> first + "&" + second).orElse("");
+        if (!query.startsWith("identifier=") || query.contains("&")) {
+            throw invalid(IF_NONE_EXIST, "supports one search, identifier=system|value");
+        }
+        String token = URLDecoder.decode(query.substring("identifier=".length()), StandardCharsets.UTF_8);
+        int bar = token.indexOf('|');
+        if (bar <= 0 || bar == token.length() - 1) {
+            throw invalid(IF_NONE_EXIST, "must name the identifier as system|value");
+        }
+        Identifier wanted = new Identifier(token.substring(0, bar), token.substring(bar + 1));
+        if (!identifiers.contains(wanted)) {
+            throw invalid(IF_NONE_EXIST, "must name one of the Observation's identifiers");
+        }
+        return wanted;
+    }
+
+    private static void refuseWhatIsNotStored(Observation observation) {
+        List<String> refused = new ArrayList<>();
+        if (observation.hasComponent()) {
+            refused.add("component");
+        }
+        if (observation.hasExtension() || observation.hasModifierExtension()) {
+            refused.add("extension");
+        }
+        if (observation.hasDerivedFrom() || observation.hasHasMember()) {
+            refused.add("derivedFrom");
+        }
+        if (observation.hasInterpretation() || observation.hasReferenceRange() || observation.hasDataAbsentReason()) {
+            refused.add("interpretation");
+        }
+        if (observation.hasBasedOn() || observation.hasPartOf() || observation.hasFocus()
+                || observation.hasSpecimen() || observation.hasDevice() || observation.hasBodySite()
+                || observation.hasMethod()) {
+            refused.add("basedOn");
+        }
+        if (!refused.isEmpty()) {
+            throw invalid(refused.get(0), "is not stored by this server; send the total score alone");
+        }
+    }
+
+    private static String instrument(Observation observation) {
+        for (Coding coding : observation.getCode().getCoding()) {
+            if (CodeSystems.LOINC.equals(coding.getSystem()) && coding.getCode() != null
+                    && CodeSystems.instrumentOfLoinc(coding.getCode()) != null) {
+                return CodeSystems.instrumentOfLoinc(coding.getCode());
+            }
+            if (CodeSystems.INSTRUMENT.equals(coding.getSystem()) && coding.getCode() != null
+                    && CodeSystems.loincOf(coding.getCode()) == null) {
+                return text("code", coding.getCode(), 32);
+            }
+        }
+        throw invalid("code", "must be LOINC 44261-6 (PHQ-9 total), 70274-6 (GAD-7 total) or an instrument of "
+                + CodeSystems.INSTRUMENT);
+    }
+
+    private static Double score(Observation observation) {
+        BigDecimal value = null;
+        if (observation.getValue() instanceof Quantity quantity && quantity.hasValue()) {
+            value = quantity.getValue();
+        } else if (observation.getValue() instanceof IntegerType integer && integer.hasValue()) {
+            value = BigDecimal.valueOf(integer.getValue());
+        }
+        if (value == null) {
+            throw invalid("value", "must be the total score, as valueQuantity or valueInteger");
+        }
+        return value.doubleValue();
+    }
+
+    /** The day it was measured: a date as sent, or a date-time's day in the client's time zone. */
+    private static LocalDate measuredOn(Observation observation, ZoneId zone) {
+        if (!(observation.getEffective() instanceof DateTimeType effective) || !effective.hasValue()) {
+            throw invalid("effective", "must be effectiveDateTime, the day it was measured or later");
+        }
+        if (effective.getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
+            throw invalid("effective", "must name the day it was measured");
+        }
+        if (effective.getPrecision() == TemporalPrecisionEnum.DAY) {
+            return LocalDate.of(effective.getYear(), effective.getMonth() + 1, effective.getDay());
+        }
+        return effective.getValue().toInstant().atZone(zone).toLocalDate();
+    }
+
+    private static List<Identifier> identifiers(Observation observation) {
+        if (observation.getIdentifier().size() > MAX_IDENTIFIERS) {
+            throw invalid("identifier", "may hold at most " + MAX_IDENTIFIERS + " identifiers");
+        }
+        List<Identifier> identifiers = new ArrayList<>();
+        for (int index = 0; index < observation.getIdentifier().size(); index++) {
+            var identifier = observation.getIdentifier().get(index);
+            String field = "identifier[" + index + "]";
+            Identifier read = new Identifier(text(field + ".system", identifier.getSystem(), MAX_IDENTIFIER),
+                    text(field + ".value", identifier.getValue(), MAX_IDENTIFIER));
+            if (identifiers.contains(read)) {
+                throw invalid(field, "repeats an identifier already in the list");
+            }
+            identifiers.add(read);
+        }
+        return identifiers;
+    }
+
+    /** Text PostgreSQL can store as sent: present, within its length, without NUL or half a character. */
+    private static String text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "is required");
+        }
+        if (value.length() > maxLength) {
+            throw invalid(field, "must be at most " + maxLength + " characters");
+        }
+        for (int index = 0; index < value.length(); index++) {
+            char unit = value.charAt(index);
+            boolean halfCharacter = Character.isHighSurrogate(unit)
+                    ? index + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(++index))
+                    : Character.isLowSurrogate(unit);
+            if (unit == 0 || halfCharacter) {
+                throw invalid(field, "contains a NUL character or half a character");
+            }
+        }
+        return value;
+    }
+
+    private static ApiProblem invalid(String field, String message) {
+        return ApiProblem.invalid(field, message);
+    }
+}

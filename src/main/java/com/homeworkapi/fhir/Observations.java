@@ -1,0 +1,183 @@
+package com.homeworkapi.fhir;
+
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import com.homeworkapi.attempt.AttemptContent;
+import com.homeworkapi.attempt.AttemptResponse;
+import com.homeworkapi.attempt.Obstacle;
+import com.homeworkapi.compliance.WeekResponse;
+import com.homeworkapi.measurement.MeasurementResponse;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
+import org.hl7.fhir.r4.model.Observation.ObservationStatus;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Ratio;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+
+/**
+ * Attempts, symptom measurements and weekly compliance as FHIR Observations (docs/fhir.md has
+ * the mapping field by field). Patient-reported attempts follow the HL7 Physical Activity IG's
+ * pattern (effective = when it happened, issued = when we received it, performer = the patient);
+ * symptom totals follow US Core's scored assessments (category survey, LOINC where it has a code).
+ */
+final class Observations {
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    private Observations() {
+    }
+
+    static Observation fromAttempt(AttemptResponse attempt) {
+        AttemptContent content = attempt.content();
+        Observation observation = base(ObservationIds.attempt(attempt.id()), attempt.clientId(), attempt.receivedAt(),
+                CodeSystems.THERAPY, coded(CodeSystems.HOMEWORK, CodeSystems.ATTEMPT_CODE, "Homework attempt"));
+        observation.setStatus(ObservationStatus.FINAL);
+        observation.setEffective(instant(content.occurredAt()));
+        observation.setIssued(Date.from(attempt.receivedAt()));
+        observation.addPerformer(patient(attempt.clientId()));
+        observation.addBasedOn(new Reference("CarePlan/" + attempt.clientId()));
+        observation.setValue(coded(CodeSystems.ATTEMPT_OUTCOME, content.outcome().toString()));
+        component(observation, "assignment", new StringType(content.assignmentId().toString()));
+        if (content.completion() != null) {
+            component(observation, "completion", quantity(content.completion(), "1", "1"));
+        }
+        if (content.durationMinutes() != null) {
+            component(observation, "duration", quantity(content.durationMinutes(), "min", "min"));
+        }
+        if (content.suds() != null) {
+            integerComponent(observation, "suds-before", content.suds().before());
+            integerComponent(observation, "suds-peak", content.suds().peak());
+            integerComponent(observation, "suds-after", content.suds().after());
+        }
+        if (content.quality() != null) {
+            integerComponent(observation, "quality-rated-by-" + content.quality().rater(), content.quality().rating());
+        }
+        for (Obstacle obstacle : content.obstacles() == null ? List.<Obstacle>of() : content.obstacles()) {
+            component(observation, "obstacle", coded(CodeSystems.OBSTACLE, obstacle.toString()));
+        }
+        if (content.note() != null) {
+            observation.addNote().setText(content.note());
+        }
+        return observation;
+    }
+
+    static Observation fromMeasurement(MeasurementResponse measurement) {
+        String loinc = CodeSystems.loincOf(measurement.instrument());
+        CodeableConcept code = loinc != null ? coded(CodeSystems.LOINC, loinc, loincDisplay(loinc))
+                : coded(CodeSystems.INSTRUMENT, measurement.instrument());
+        Observation observation = base(ObservationIds.measurement(measurement.id()), measurement.clientId(),
+                measurement.recordedAt(), CodeSystems.SURVEY, code);
+        observation.setStatus(ObservationStatus.FINAL);
+        observation.setEffective(new DateTimeType(measurement.measuredOn().toString()));
+        observation.setIssued(Date.from(measurement.recordedAt()));
+        observation.setValue(quantity(measurement.score(), "{score}", "{score}"));
+        if (measurement.note() != null) {
+            observation.addNote().setText(measurement.note());
+        }
+        return observation;
+    }
+
+    /**
+     * One ISO week's compliance: the period is the week's dates in the zone the client lived in
+     * that week (a component names the zone), the value the ratio of credit to what was expected,
+     * the interpretation the band. A week still running is preliminary.
+     */
+    static Observation fromWeek(UUID clientId, WeekResponse week, Instant computedAt) {
+        Observation observation = base(ObservationIds.week(clientId, week.week()), clientId, computedAt,
+                CodeSystems.THERAPY, coded(CodeSystems.HOMEWORK, CodeSystems.WEEKLY_COMPLIANCE_CODE,
+                        "Weekly homework compliance"));
+        boolean running = "in_progress".equals(week.state());
+        observation.setStatus(running ? ObservationStatus.PRELIMINARY : ObservationStatus.FINAL);
+        observation.setEffective(new Period().setStartElement(new DateTimeType(week.weekStart().toString()))
+                .setEndElement(new DateTimeType(week.weekEnd().toString())));
+        observation.setIssued(Date.from(computedAt));
+        if (week.compliance() != null) {
+            observation.setValue(new Ratio().setNumerator(new Quantity().setValue(decimal(week.credit())))
+                    .setDenominator(new Quantity().setValue(week.expected())));
+        } else {
+            observation.setDataAbsentReason(coded("http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                    "not-applicable"));
+        }
+        observation.addInterpretation(coded(CodeSystems.COMPLIANCE_BAND, week.band()));
+        component(observation, "expected", new IntegerType(week.expected()));
+        component(observation, "credit", quantity(week.credit(), "1", "1"));
+        component(observation, "extra-practice", quantity(week.extraPractice(), "1", "1"));
+        component(observation, "setback", new BooleanType(week.setback()));
+        component(observation, "client-status", coded(CodeSystems.CLIENT_STATUS, week.status()));
+        component(observation, "time-zone", new StringType(week.timeZone()));
+        return observation;
+    }
+
+    private static Observation base(String id, UUID clientId, Instant lastUpdated, String category,
+            CodeableConcept code) {
+        Observation observation = new Observation();
+        observation.setId(id);
+        observation.getMeta().setLastUpdated(Date.from(lastUpdated));
+        observation.addCategory(coded(CodeSystems.OBSERVATION_CATEGORY, category));
+        observation.setCode(code);
+        observation.setSubject(patient(clientId));
+        return observation;
+    }
+
+    static Reference patient(UUID clientId) {
+        return new Reference("Patient/" + clientId);
+    }
+
+    private static void component(Observation observation, String code, Type value) {
+        ObservationComponentComponent component = observation.addComponent();
+        component.setCode(coded(CodeSystems.HOMEWORK, code));
+        component.setValue(value);
+    }
+
+    private static void integerComponent(Observation observation, String code, Integer value) {
+        if (value != null) {
+            component(observation, code, new IntegerType(value));
+        }
+    }
+
+    private static CodeableConcept coded(String system, String code) {
+        return coded(system, code, null);
+    }
+
+    private static CodeableConcept coded(String system, String code, String display) {
+        CodeableConcept concept = new CodeableConcept();
+        concept.addCoding().setSystem(system).setCode(code).setDisplay(display);
+        return concept;
+    }
+
+    private static Quantity quantity(double value, String unit, String ucum) {
+        return new Quantity().setValue(decimal(value)).setUnit(unit).setSystem(CodeSystems.UCUM).setCode(ucum);
+    }
+
+    /** Plain digits without trailing zeros: 1, 0.5, 100 (never 1E+2). */
+    private static BigDecimal decimal(double value) {
+        return new BigDecimal(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+    }
+
+    /** In UTC, written with Z, to the millisecond. */
+    private static DateTimeType instant(Instant instant) {
+        DateTimeType dateTime = new DateTimeType(Date.from(instant), TemporalPrecisionEnum.MILLI, UTC);
+        dateTime.setTimeZoneZulu(true);
+        return dateTime;
+    }
+
+    private static String loincDisplay(String loinc) {
+        return switch (loinc) {
+            case CodeSystems.PHQ9_TOTAL -> "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]";
+            case CodeSystems.GAD7_TOTAL -> "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]";
+            default -> null;
+        };
+    }
+}

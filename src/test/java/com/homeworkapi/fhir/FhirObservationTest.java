@@ -1,0 +1,287 @@
+package com.homeworkapi.fhir;
+
+import static com.homeworkapi.support.FhirValidation.assertValid;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.homeworkapi.support.Json;
+import com.homeworkapi.support.TestClinic;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Attempts, symptom scores and weekly compliance as Observations: the mapping, the search and its pages. */
+@QuarkusTest
+class FhirObservationTest {
+
+    private static final String HOMEWORK = "https://homework-api.dev/fhir/CodeSystem/homework";
+
+    @Test
+    void shouldMapAnAttemptFieldByFieldAsAPatientReportedObservation() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        UUID attemptId = created(clinic, "/v1/assignments/" + assignmentId + "/attempts", Map.of(
+                "occurredAt", "2026-01-07T19:05:30+01:00", "outcome", "partial", "completion", 0.75,
+                "durationMinutes", 20, "suds", Map.of("before", 40, "peak", 70, "after", 25),
+                "quality", Map.of("rating", 3, "rater", "client"), "obstacles", List.of("no_time", "forgot"),
+                "note", "Stopped at the third floor."));
+
+        Response response = clinic.client(clientId).accept("application/fhir+json")
+                .get("/fhir/R4/Observation/attempt-{id}", attemptId);
+
+        response.then().statusCode(200);
+        JsonNode observation = assertValid(response, "Observation");
+        Map<String, JsonNode> components = components(observation);
+        assertAll(
+                () -> assertEquals("attempt-" + attemptId, observation.path("id").asText()),
+                () -> assertEquals("final", observation.path("status").asText()),
+                () -> assertEquals("therapy", observation.at("/category/0/coding/0/code").asText()),
+                () -> assertEquals("homework-attempt", observation.at("/code/coding/0/code").asText()),
+                () -> assertEquals("Patient/" + clientId, observation.at("/subject/reference").asText()),
+                () -> assertEquals("Patient/" + clientId, observation.at("/performer/0/reference").asText()),
+                () -> assertEquals("2026-01-07T18:05:30.000Z", observation.path("effectiveDateTime").asText()),
+                () -> assertTrue(observation.path("issued").isTextual(), "issued: " + observation),
+                () -> assertEquals("partial", observation.at("/valueCodeableConcept/coding/0/code").asText()),
+                () -> assertEquals(assignmentId.toString(), components.get("assignment").path("valueString").asText()),
+                () -> assertEquals(0.75, components.get("completion").at("/valueQuantity/value").asDouble()),
+                () -> assertEquals(20, components.get("duration").at("/valueQuantity/value").asInt()),
+                () -> assertEquals("min", components.get("duration").at("/valueQuantity/code").asText()),
+                () -> assertEquals(40, components.get("suds-before").path("valueInteger").asInt()),
+                () -> assertEquals(70, components.get("suds-peak").path("valueInteger").asInt()),
+                () -> assertEquals(25, components.get("suds-after").path("valueInteger").asInt()),
+                () -> assertEquals(3, components.get("quality-rated-by-client").path("valueInteger").asInt()),
+                () -> assertEquals(List.of("forgot", "no_time"), codesOf(observation, "obstacle")),
+                () -> assertEquals("Stopped at the third floor.", observation.at("/note/0/text").asText()));
+    }
+
+    @Test
+    void shouldCodePhq9AndGad7TotalsWithLoincAndOtherInstrumentsWithTheProjectsCodeSystem() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        for (Map<String, Object> score : List.of(
+                Map.<String, Object>of("instrument", "phq9", "score", 14, "measuredOn", "2026-01-05"),
+                Map.<String, Object>of("instrument", "gad7", "score", 9, "measuredOn", "2026-01-06"),
+                Map.<String, Object>of("instrument", "ybocs", "score", 22, "measuredOn", "2026-01-07"))) {
+            created(clinic, "/v1/clients/" + clientId + "/measurements", score);
+        }
+
+        Response response = clinic.integration().accept("application/fhir+json")
+                .queryParam("patient", "Patient/" + clientId).queryParam("category", "survey")
+                .get("/fhir/R4/Observation");
+
+        response.then().statusCode(200);
+        JsonNode bundle = assertValid(response, "Bundle");
+        List<String> codes = new ArrayList<>();
+        bundle.path("entry").forEach(entry -> {
+            JsonNode observation = entry.path("resource");
+            codes.add(observation.at("/code/coding/0/system").asText() + "|" + observation.at("/code/coding/0/code").asText()
+                    + "=" + observation.at("/valueQuantity/value").asInt() + "@" + observation.path("effectiveDateTime").asText());
+            assertEquals("survey", observation.at("/category/0/coding/0/code").asText());
+            assertEquals("{score}", observation.at("/valueQuantity/code").asText());
+        });
+        assertEquals(List.of("http://loinc.org|44261-6=14@2026-01-05", "http://loinc.org|70274-6=9@2026-01-06",
+                "https://homework-api.dev/fhir/CodeSystem/instrument|ybocs=22@2026-01-07"), codes);
+
+        Response phq9 = clinic.integration().accept("application/fhir+json")
+                .queryParam("patient", clientId.toString()).queryParam("code", "http://loinc.org|44261-6")
+                .get("/fhir/R4/Observation");
+        assertEquals(1, assertValid(phq9, "Bundle").path("entry").size());
+    }
+
+    @Test
+    void shouldServeAnEndedWeeksComplianceAsRatioWithItsBandAsInterpretation() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        clinic.logAttempt(assignmentId);
+
+        Response response = clinic.clinician().accept("application/fhir+json")
+                .get("/fhir/R4/Observation/compliance-{client}-2026-W02", clientId);
+
+        response.then().statusCode(200);
+        JsonNode observation = assertValid(response, "Observation");
+        Map<String, JsonNode> components = components(observation);
+        assertAll(
+                () -> assertEquals("final", observation.path("status").asText()),
+                () -> assertEquals("weekly-homework-compliance", observation.at("/code/coding/0/code").asText()),
+                () -> assertEquals("2026-01-05", observation.at("/effectivePeriod/start").asText()),
+                () -> assertEquals("2026-01-11", observation.at("/effectivePeriod/end").asText()),
+                () -> assertEquals(1, observation.at("/valueRatio/numerator/value").asInt()),
+                () -> assertEquals(3, observation.at("/valueRatio/denominator/value").asInt()),
+                () -> assertEquals("low", observation.at("/interpretation/0/coding/0/code").asText()),
+                () -> assertEquals(3, components.get("expected").path("valueInteger").asInt()),
+                () -> assertEquals("Europe/Berlin", components.get("time-zone").path("valueString").asText()));
+    }
+
+    @Test
+    void shouldAnswerAWeekBeforeTheFirstOrAnIdItNeverIssuesAsAMissingObservation() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        clinic.createAssignment(clientId);
+
+        for (String id : List.of("compliance-" + clientId + "-2025-W40", "compliance-" + clientId + "-2026-W99",
+                "attempt-12", "goal-" + clientId, "measurement-" + UUID.randomUUID())) {
+            Response response = clinic.clinician().accept("application/fhir+json").get("/fhir/R4/Observation/{id}", id);
+            FhirOperationsTest.assertOutcome(response, 404, "not-found");
+        }
+    }
+
+    @Test
+    void shouldPageEveryObservationOfAPatientOnceWithNextLinks() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        Set<String> expected = new HashSet<>();
+        for (int day = 5; day <= 9; day++) {
+            expected.add("Observation/attempt-" + created(clinic, "/v1/assignments/" + assignmentId + "/attempts",
+                    Map.of("occurredAt", "2026-01-0" + day + "T08:00:00Z", "outcome", "completed")));
+        }
+        expected.add("Observation/measurement-" + created(clinic, "/v1/clients/" + clientId + "/measurements",
+                Map.of("instrument", "phq9", "score", 11, "measuredOn", "2026-01-06")));
+
+        List<String> seen = new ArrayList<>();
+        String next = "/fhir/R4/Observation?patient=" + clientId + "&_count=5";
+        int pages = 0;
+        while (next != null) {
+            URI link = URI.create(next);
+            Map<String, String> query = new HashMap<>();
+            for (String pair : link.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+            Response page = clinic.integration().accept("application/fhir+json").queryParams(query).get(link.getRawPath());
+            assertEquals(200, page.statusCode(), next + ": " + page.asString());
+            JsonNode bundle = assertValid(page, "Bundle");
+            assertEquals("searchset", bundle.path("type").asText());
+            assertTrue(bundle.path("entry").size() <= 5, "entries: " + bundle.path("entry").size());
+            bundle.path("entry").forEach(entry -> {
+                seen.add(entry.path("resource").path("resourceType").asText() + "/" + entry.path("resource").path("id").asText());
+                assertTrue(entry.path("fullUrl").asText().endsWith("/fhir/R4/Observation/" + entry.path("resource").path("id").asText()));
+                assertEquals("match", entry.at("/search/mode").asText());
+            });
+            next = relativeLink(bundle, "next");
+            pages++;
+            assertTrue(pages < 200, "paging should end");
+        }
+
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no Observation twice: " + seen);
+        assertTrue(seen.containsAll(expected), "every attempt and measurement: " + seen);
+        long weeks = seen.stream().filter(id -> id.startsWith("Observation/compliance-" + clientId)).count();
+        assertTrue(weeks >= 1, "weekly compliance follows: " + seen);
+        assertEquals(expected.size() + weeks, seen.size(), "attempts, measurement and weeks only: " + seen);
+    }
+
+    @Test
+    void shouldFilterAttemptsByDayInTheClientsTimeZone() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient(Map.of("timeZone", "America/New_York"));
+        UUID assignmentId = clinic.createAssignment(clientId);
+        Map<String, UUID> attempts = new HashMap<>();
+        // 03:30Z on the 7th is still the 6th in New York.
+        for (String at : List.of("2026-01-06T12:00:00Z", "2026-01-07T03:30:00Z", "2026-01-07T12:00:00Z")) {
+            attempts.put(at, created(clinic, "/v1/assignments/" + assignmentId + "/attempts",
+                    Map.of("occurredAt", at, "outcome", "completed")));
+        }
+
+        Response response = clinic.integration().accept("application/fhir+json")
+                .queryParam("patient", clientId.toString()).queryParam("code", HOMEWORK + "|homework-attempt")
+                .queryParam("date", "ge2026-01-06").queryParam("date", "lt2026-01-07")
+                .get("/fhir/R4/Observation");
+
+        JsonNode bundle = assertValid(response, "Bundle");
+        Set<String> ids = new HashSet<>();
+        bundle.path("entry").forEach(entry -> ids.add(entry.path("resource").path("id").asText()));
+        assertEquals(Set.of("attempt-" + attempts.get("2026-01-06T12:00:00Z"),
+                "attempt-" + attempts.get("2026-01-07T03:30:00Z")), ids);
+    }
+
+    @Test
+    void shouldRefuseASearchWithoutPatientOrWithAMalformedDateOrCode() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+
+        for (Map<String, String> bad : List.of(Map.of("category", "survey"),
+                Map.of("patient", clientId.toString(), "date", "2026-01"),
+                Map.of("patient", clientId.toString(), "date", "sa2026-01-05"),
+                Map.of("patient", clientId.toString(), "date", "2026-02-30"),
+                Map.of("patient", clientId.toString(), "code", "a,b"),
+                Map.of("patient", clientId.toString(), "code", "http://loinc.org|"),
+                Map.of("patient", "Group/1"))) {
+            Response response = clinic.sendingBadInput("integration").accept("application/fhir+json")
+                    .queryParams(bad).get("/fhir/R4/Observation");
+            FhirOperationsTest.assertOutcome(response, 400, "invalid");
+        }
+    }
+
+    @Test
+    void shouldAnswerAnEmptyPageForCodesItNeverWrites() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        clinic.logAttempt(clinic.createAssignment(clientId));
+
+        for (Map<String, String> query : List.of(Map.of("category", "laboratory"),
+                Map.of("code", "http://loinc.org|8867-4"), Map.of("category", "survey", "code", HOMEWORK + "|homework-attempt"),
+                Map.of("date", "ge2026-02-01", "code", HOMEWORK + "|homework-attempt"))) {
+            Response response = clinic.integration().accept("application/fhir+json")
+                    .queryParam("patient", clientId.toString()).queryParams(query).get("/fhir/R4/Observation");
+            JsonNode bundle = assertValid(response, "Bundle");
+            assertFalse(bundle.has("entry"), query + ": " + bundle);
+        }
+    }
+
+    // --- Helpers -----------------------------------------------------------------------
+
+    static UUID created(TestClinic clinic, String path, Map<String, Object> body) {
+        Response response = clinic.clinician().body(body).post(path);
+        response.then().statusCode(201);
+        return UUID.fromString(Json.text(Json.of(response), "id"));
+    }
+
+    /** The components by their code (the last of a code that repeats). */
+    static Map<String, JsonNode> components(JsonNode observation) {
+        Map<String, JsonNode> byCode = new HashMap<>();
+        observation.path("component").forEach(component -> byCode.put(component.at("/code/coding/0/code").asText(), component));
+        return byCode;
+    }
+
+    private static List<String> codesOf(JsonNode observation, String componentCode) {
+        List<String> codes = new ArrayList<>();
+        observation.path("component").forEach(component -> {
+            if (componentCode.equals(component.at("/code/coding/0/code").asText())) {
+                codes.add(component.at("/valueCodeableConcept/coding/0/code").asText());
+            }
+        });
+        return codes;
+    }
+
+    /** A member of the answer's {@code meta}, such as its versionId. */
+    static String meta(Response response, String member) {
+        return Json.of(response).path("meta").path(member).asText();
+    }
+
+    /** A link of the Bundle as a path and query on this server, or null. */
+    static String relativeLink(JsonNode bundle, String relation) {
+        for (JsonNode link : bundle.path("link")) {
+            if (relation.equals(link.path("relation").asText())) {
+                URI uri = URI.create(link.path("url").asText());
+                return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        }
+        return null;
+    }
+}
