@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/service.sh
+source bench/sync/phones.sh
 SCHEMA=homework_bench_cpu
 PORT=8091
 CLINIC=00000000-0000-4000-8000-00000000517c
@@ -17,17 +18,7 @@ start_service "$SCHEMA" "$PORT" target/bench-sync-cpu.log DB_POOL_MAX=8 SCORES_R
   RATE_LIMIT_CALLER_REQUESTS=1000000000 RATE_LIMIT_CLINIC_REQUESTS=1000000000 "$@"
 
 STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
-json_id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
-ASSIGNMENTS=""
-for _ in $(seq 1 64); do
-  CLIENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' -X POST "$API/v1/clients" \
-    -d '{"timeZone":"Europe/Berlin"}' | json_id)
-  ASSIGNMENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
-    -X POST "$API/v1/clients/$CLIENT/assignments" \
-    -d '{"title":"Touch the door handle","kind":"exposure","schedule":{"type":"times_per_week","timesPerWeek":3,"startDate":"2026-01-05"}}' \
-    | json_id)
-  ASSIGNMENTS="$ASSIGNMENTS${ASSIGNMENTS:+,}$ASSIGNMENT"
-done
+create_phones "$API" "$STAFF" 64
 export TOKEN=$STAFF ASSIGNMENTS
 
 BATCH=0 wrk -t2 -c8 -d"${WARM:-90}"s --timeout 5s -s bench/sync/attempts.lua "$API" > /dev/null

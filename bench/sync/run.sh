@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/service.sh
+source bench/sync/phones.sh
 SECONDS_EACH=${1:-30}
 WARMUP=${WARMUP:-90}
 BATCH=${BATCH:-100}
@@ -35,20 +36,9 @@ start_service "$SCHEMA" "$PORT" target/bench-sync-app.log \
   RATE_LIMIT_CALLER_REQUESTS=1000000000 RATE_LIMIT_CLINIC_REQUESTS=1000000000
 
 STAFF=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
-json_id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
-# Phones of CLIENTS different clients, one assignment each: requests spread over them as a
-# clinic's traffic does (one client's own attempts are never hundreds a second).
+# Phones of CLIENTS different clients, one assignment each (bench/sync/phones.sh).
 CLIENTS=${CLIENTS:-64}
-ASSIGNMENTS=""
-for _ in $(seq 1 "$CLIENTS"); do
-  CLIENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' -X POST "$API/v1/clients" \
-    -d '{"timeZone":"Europe/Berlin"}' | json_id)
-  ASSIGNMENT=$(curl -sf -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
-    -X POST "$API/v1/clients/$CLIENT/assignments" \
-    -d '{"title":"Touch the door handle","kind":"exposure","schedule":{"type":"times_per_week","timesPerWeek":3,"startDate":"2026-01-05"}}' \
-    | json_id)
-  ASSIGNMENTS="$ASSIGNMENTS${ASSIGNMENTS:+,}$ASSIGNMENT"
-done
+create_phones "$API" "$STAFF" "$CLIENTS"
 # A clinician's token may log for any client of the clinic; verifying it costs what a phone's does.
 TOKEN=$STAFF
 export TOKEN ASSIGNMENTS
