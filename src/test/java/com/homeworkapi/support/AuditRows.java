@@ -29,6 +29,15 @@ public final class AuditRows {
         return query("select * from audit_event where request_id = ? order by seq", requestId);
     }
 
+    /** The one event a request left; fails the test when it left none or several. */
+    public static Map<String, String> onlyEventOf(String requestId) {
+        List<Map<String, String>> events = ofRequest(requestId);
+        if (events.size() != 1) {
+            throw new AssertionError("expected one event per request, got " + events.size() + ": " + events);
+        }
+        return events.get(0);
+    }
+
     public static List<Map<String, String>> query(String sql, Object... parameters) {
         try (Connection connection = ownerConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
