@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.homeworkapi.support.Browser;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
