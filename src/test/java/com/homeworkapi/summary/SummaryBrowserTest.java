@@ -91,7 +91,7 @@ class SummaryBrowserTest {
         try (var files = Files.list(Path.of("src/test/resources/charts"))) {
             files.filter(file -> file.toString().endsWith(".svg")).sorted().forEach(charts::add);
         }
-        assertEquals(6, charts.size(), charts.toString());
+        assertEquals(7, charts.size(), charts.toString());
 
         try (Browser browser = Browser.start()) {
             for (Path chart : charts) {
