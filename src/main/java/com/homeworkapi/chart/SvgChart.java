@@ -38,9 +38,18 @@ public final class SvgChart {
     static final double SYMPTOM_HEIGHT = 80;
     static final double SYMPTOM_GAP = 40;
     static final double LEGEND = 48;
+    static final double TITLE_SIZE = 15;
+    /** A title line's height: DejaVu Sans's 1.16 em from ascent to descent, and a little air. */
+    static final double TITLE_LINE = 20;
+    /** The title's room: from where it starts to a margin of 16 at the right edge. */
+    static final double TITLE_WIDTH = WIDTH - LEFT - 16;
     static final String FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
     private static final double PLOT_WIDTH = WIDTH - LEFT - RIGHT;
+    /** The least room between two labels on one line, so they never read as one word ("20252026"). */
+    private static final double LABEL_GAP = 4;
+    /** A white outline behind a label's glyphs, so it stays legible over a bar or a line. */
+    private static final String HALO = " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
 
     private SvgChart() {
     }
@@ -48,7 +57,11 @@ public final class SvgChart {
     public static String render(ChartData data) {
         List<WeekAssessment> weeks = data.weeks();
         int symptomPanels = data.symptoms().size();
-        double height = PLOT_TOP + PLOT_HEIGHT + WEEK_LABELS + symptomPanels * (SYMPTOM_HEIGHT + SYMPTOM_GAP) + LEGEND;
+        List<String> titleLines = TextWidth.wrap(data.title(), TITLE_WIDTH, TITLE_SIZE, true);
+        // A title of several lines pushes the rest of the drawing down, which grows by as much.
+        double titleGrowth = (titleLines.size() - 1) * TITLE_LINE;
+        double height = titleGrowth + PLOT_TOP + PLOT_HEIGHT + WEEK_LABELS
+                + symptomPanels * (SYMPTOM_HEIGHT + SYMPTOM_GAP) + LEGEND;
         StringBuilder svg = new StringBuilder(8192 + weeks.size() * 600);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"")
                 .append(" viewBox=\"0 0 ").append(WIDTH).append(' ').append(coordinate(height)).append("\" width=\"")
@@ -58,8 +71,12 @@ public final class SvgChart {
         svg.append("<desc id=\"chart-desc\">").append(escape(ChartDescription.of(data))).append("</desc>\n");
         definitions(svg);
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        svg.append("<text class=\"chart-title\" x=\"").append(coordinate(LEFT)).append("\" y=\"24\" font-size=\"15\"")
-                .append(" font-weight=\"600\" fill=\"#1a1a1a\">").append(escape(data.title())).append("</text>\n");
+        title(svg, titleLines);
+        svg.append("<g class=\"drawing\"");
+        if (titleGrowth > 0) {
+            svg.append(" transform=\"translate(0 ").append(coordinate(titleGrowth)).append(")\"");
+        }
+        svg.append(">\n");
         svg.append("<text x=\"").append(coordinate(LEFT)).append("\" y=\"44\" fill=\"#444444\">Status: ")
                 .append(escape(words(data.status().status()))).append(" · ").append(weeks.size())
                 .append(weeks.size() == 1 ? " week" : " weeks").append(range(weeks)).append("</text>\n");
@@ -72,6 +89,7 @@ public final class SvgChart {
         setbackRuns(svg, weeks, step);
         complianceAxis(svg, data);
         bars(svg, weeks, step);
+        setbackLabels(svg, weeks, step);
         weekLabels(svg, weeks, step);
         markers(svg, data, step);
         double top = PLOT_TOP + PLOT_HEIGHT + WEEK_LABELS;
@@ -80,8 +98,22 @@ public final class SvgChart {
             top += SYMPTOM_HEIGHT + SYMPTOM_GAP;
         }
         legend(svg, top + 8);
-        svg.append("</svg>\n");
+        svg.append("</g>\n</svg>\n");
         return svg.toString();
+    }
+
+    /**
+     * The status sentence, a line per tspan. Each line but the last keeps its closing space, so
+     * the text copied from the drawing is the sentence as written.
+     */
+    private static void title(StringBuilder svg, List<String> lines) {
+        svg.append("<text class=\"chart-title\" font-size=\"").append(figure(TITLE_SIZE))
+                .append("\" font-weight=\"600\" fill=\"#1a1a1a\">");
+        for (int i = 0; i < lines.size(); i++) {
+            svg.append("<tspan x=\"").append(coordinate(LEFT)).append("\" y=\"").append(coordinate(24 + i * TITLE_LINE))
+                    .append("\">").append(escape(lines.get(i))).append(i < lines.size() - 1 ? " " : "").append("</tspan>");
+        }
+        svg.append("</text>\n");
     }
 
     /** The status as words: "at risk" rather than at_risk. */
@@ -133,6 +165,45 @@ public final class SvgChart {
 
     /** Runs of weeks with the same setback status (slip, at risk, relapse, recovering), shaded behind the bars. */
     private static void setbackRuns(StringBuilder svg, List<WeekAssessment> weeks, double step) {
+        for (int[] run : setbackRunsOf(weeks)) {
+            ClinicalStatus status = weeks.get(run[0]).status();
+            svg.append("<rect class=\"setback-run\" data-status=\"").append(status.code()).append("\" x=\"")
+                    .append(coordinate(LEFT + run[0] * step)).append("\" y=\"").append(coordinate(PLOT_TOP))
+                    .append("\" width=\"").append(coordinate((run[1] - run[0] + 1) * step)).append("\" height=\"")
+                    .append(coordinate(PLOT_HEIGHT)).append("\" fill=\"").append(shade(status))
+                    .append("\" fill-opacity=\"0.28\"/>\n");
+        }
+    }
+
+    /**
+     * Each setback run's name at its start, drawn over the bars with a white halo so a full bar
+     * does not hide it. A name wider than the room before the next name goes a row lower.
+     */
+    private static void setbackLabels(StringBuilder svg, List<WeekAssessment> weeks, double step) {
+        List<Double> rowEnds = new ArrayList<>();
+        for (int[] run : setbackRunsOf(weeks)) {
+            ClinicalStatus status = weeks.get(run[0]).status();
+            double x = LEFT + run[0] * step + 3;
+            int row = 0;
+            while (row < rowEnds.size() && rowEnds.get(row) > x) {
+                row++;
+            }
+            double end = x + TextWidth.of(words(status), 10, true) + LABEL_GAP;
+            if (row == rowEnds.size()) {
+                rowEnds.add(end);
+            } else {
+                rowEnds.set(row, end);
+            }
+            svg.append("<text class=\"setback-label\" data-status=\"").append(status.code()).append("\" x=\"")
+                    .append(coordinate(x)).append("\" y=\"").append(coordinate(PLOT_TOP + 12 + row * 12))
+                    .append("\" font-size=\"10\" font-weight=\"600\" fill=\"#333333\"").append(HALO).append('>')
+                    .append(words(status)).append("</text>\n");
+        }
+    }
+
+    /** The runs of consecutive weeks with one setback status, as first and last index. */
+    private static List<int[]> setbackRunsOf(List<WeekAssessment> weeks) {
+        List<int[]> runs = new ArrayList<>();
         int start = 0;
         while (start < weeks.size()) {
             ClinicalStatus status = weeks.get(start).status();
@@ -140,21 +211,12 @@ public final class SvgChart {
             while (end + 1 < weeks.size() && weeks.get(end + 1).status() == status) {
                 end++;
             }
-            String colour = shade(status);
-            if (colour != null) {
-                double x = LEFT + start * step;
-                double width = (end - start + 1) * step;
-                svg.append("<g class=\"setback-run\" data-status=\"").append(status.code()).append("\">")
-                        .append("<rect x=\"").append(coordinate(x)).append("\" y=\"").append(coordinate(PLOT_TOP))
-                        .append("\" width=\"").append(coordinate(width)).append("\" height=\"")
-                        .append(coordinate(PLOT_HEIGHT)).append("\" fill=\"").append(colour)
-                        .append("\" fill-opacity=\"0.28\"/>")
-                        .append("<text x=\"").append(coordinate(x + 3)).append("\" y=\"")
-                        .append(coordinate(PLOT_TOP + 12)).append("\" font-size=\"10\" font-weight=\"600\"")
-                        .append(" fill=\"#333333\">").append(words(status)).append("</text></g>\n");
+            if (shade(status) != null) {
+                runs.add(new int[] {start, end});
             }
             start = end + 1;
         }
+        return runs;
     }
 
     private static void complianceAxis(StringBuilder svg, ChartData data) {
@@ -203,11 +265,14 @@ public final class SvgChart {
                         .append(coordinate(bottom - 4)).append("\" text-anchor=\"middle\" fill=\"#666666\">–</text>");
             }
             if (week.inProgress()) {
-                svg.append("<text class=\"in-progress\" x=\"").append(coordinate(LEFT + i * step + step / 2))
-                        .append("\" y=\"").append(coordinate(bottom - height - 6))
-                        .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#0072b2\" transform=\"rotate(-90 ")
-                        .append(coordinate(LEFT + i * step + step / 2)).append(' ')
-                        .append(coordinate(bottom - height - 6)).append(")\">in progress</text>");
+                // Upwards from the foot of its own bar, over it: above the bar it would meet the
+                // setback names, below the axis the week labels. The baseline sits 3.5 right of the
+                // column's middle, so the glyphs (ascent 9.3, descent 2.4) are centred on it.
+                String labelX = coordinate(LEFT + i * step + step / 2 + 3.5);
+                String labelY = coordinate(bottom - (week.compliance() == null ? 16 : 4));
+                svg.append("<text class=\"in-progress\" x=\"").append(labelX).append("\" y=\"").append(labelY)
+                        .append("\" font-size=\"10\" fill=\"#0072b2\"").append(HALO).append(" transform=\"rotate(-90 ")
+                        .append(labelX).append(' ').append(labelY).append(")\">in progress</text>");
             }
             svg.append("</g>\n");
         }
@@ -223,24 +288,34 @@ public final class SvgChart {
                 + (week.setback() ? ", setback" : "");
     }
 
-    /** Week numbers under the bars, thinned to about 13 labels; the year under the first and at each new year. */
+    /**
+     * Week numbers under the bars, thinned to about 13 labels; the year under the first week and
+     * at each new year, unless the next year's label follows too closely (a range starting in
+     * the last week of a year), when the first is left out.
+     */
     private static void weekLabels(StringBuilder svg, List<WeekAssessment> weeks, double step) {
         int every = Math.max(1, (int) Math.ceil(weeks.size() / 13.0));
         double y = PLOT_TOP + PLOT_HEIGHT + 14;
         svg.append("<g class=\"week-labels\" fill=\"#444444\" font-size=\"10\" text-anchor=\"middle\">");
-        int previousYear = Integer.MIN_VALUE;
+        List<Integer> newYears = new ArrayList<>();
         for (int i = 0; i < weeks.size(); i++) {
             IsoWeek week = weeks.get(i).week();
-            double x = LEFT + i * step + step / 2;
             if (i % every == 0) {
-                svg.append("<text class=\"week-label\" x=\"").append(coordinate(x)).append("\" y=\"")
+                svg.append("<text class=\"week-label\" x=\"").append(coordinate(LEFT + i * step + step / 2)).append("\" y=\"")
                         .append(coordinate(y)).append("\">W").append(String.format(Locale.ROOT, "%02d", week.week())).append("</text>");
             }
-            if (week.weekBasedYear() != previousYear) {
-                svg.append("<text x=\"").append(coordinate(x)).append("\" y=\"").append(coordinate(y + 14))
-                        .append("\">").append(week.weekBasedYear()).append("</text>");
-                previousYear = week.weekBasedYear();
+            if (i == 0 || week.weekBasedYear() != weeks.get(i - 1).week().weekBasedYear()) {
+                newYears.add(i);
             }
+        }
+        double yearWidth = TextWidth.of("0000", 10, false);
+        for (int n = 0; n < newYears.size(); n++) {
+            int i = newYears.get(n);
+            if (n + 1 < newYears.size() && (newYears.get(n + 1) - i) * step < yearWidth + LABEL_GAP) {
+                continue;
+            }
+            svg.append("<text class=\"year-label\" x=\"").append(coordinate(LEFT + i * step + step / 2)).append("\" y=\"")
+                    .append(coordinate(y + 14)).append("\">").append(weeks.get(i).week().weekBasedYear()).append("</text>");
         }
         svg.append("</g>\n");
     }
@@ -310,15 +385,25 @@ public final class SvgChart {
                 .append(coordinate(LEFT + PLOT_WIDTH)).append("\" y1=\"").append(coordinate(thresholdY))
                 .append("\" y2=\"").append(coordinate(thresholdY))
                 .append("\" stroke=\"#d55e00\" stroke-width=\"1\" stroke-dasharray=\"6 3\"/>");
-        // The second axis: the instrument's own scale, on the right.
+        // The second axis, on the right: the instrument's scale and its threshold's figure, with
+        // the word "threshold" under it (over it near the panel's foot), as the margin has no
+        // room for both on one line. An end of the scale they would touch is left out.
+        boolean wordBelow = bottom - thresholdY >= 24;
+        double thresholdTop = wordBelow ? thresholdY - 6 : thresholdY - 18;
+        double thresholdBottom = wordBelow ? thresholdY + 18 : thresholdY + 6;
+        String axisX = coordinate(LEFT + PLOT_WIDTH + 6);
         svg.append("<g fill=\"#444444\" font-size=\"10\">");
-        for (double value : new double[] {instrument.min(), instrument.threshold(), instrument.max()}) {
+        for (double value : new double[] {instrument.min(), instrument.max()}) {
             double y = bottom - (value - instrument.min()) / span * SYMPTOM_HEIGHT;
-            svg.append("<text x=\"").append(coordinate(LEFT + PLOT_WIDTH + 6)).append("\" y=\"")
-                    .append(coordinate(y + 3.5)).append('"').append(value == instrument.threshold() ? " fill=\"#a63f00\"" : "")
-                    .append('>').append(figure(value)).append(value == instrument.threshold() ? " threshold" : "")
-                    .append("</text>");
+            if (y + 6 <= thresholdTop || y - 6 >= thresholdBottom) {
+                svg.append("<text x=\"").append(axisX).append("\" y=\"").append(coordinate(y + 3.5)).append("\">")
+                        .append(figure(value)).append("</text>");
+            }
         }
+        svg.append("<g class=\"threshold-label\" fill=\"#a63f00\"><text x=\"").append(axisX).append("\" y=\"")
+                .append(coordinate(thresholdY + 3.5)).append("\">").append(figure(instrument.threshold()))
+                .append("</text><text x=\"").append(axisX).append("\" y=\"")
+                .append(coordinate(wordBelow ? thresholdY + 15.5 : thresholdY - 8)).append("\">threshold</text></g>");
         svg.append("</g>");
         StringBuilder points = new StringBuilder();
         StringBuilder dots = new StringBuilder();

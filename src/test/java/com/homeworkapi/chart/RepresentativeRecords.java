@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * The six records the issue names, built from scoring's own records at a fixed moment, so
  * their charts are the same bytes on every run: a clean 26 weeks, a slip, a relapse with
- * symptoms, a partial first week, a pause, and a client with three instruments.
+ * symptoms, a partial first week, a pause, and a client with three instruments; and a seventh
+ * whose status sentence runs over several lines.
  */
 final class RepresentativeRecords {
 
@@ -35,8 +36,12 @@ final class RepresentativeRecords {
     static final Instant NOW = LocalDate.of(2026, 6, 24).atTime(10, 0).atZone(ZONE).toInstant();
     static final LocalDate THIS_MONDAY = LocalDate.of(2026, 6, 22);
 
-    /** A record, the titles of its assignments, and what scoring made of it at {@link #NOW}. */
-    record Example(String name, ClientRecord record, Map<UUID, String> titles) {
+    /**
+     * A record, the titles of its assignments, and what scoring made of it at {@link #NOW}.
+     *
+     * @param sentence the status sentence to draw instead of scoring's, or null for scoring's
+     */
+    record Example(String name, ClientRecord record, Map<UUID, String> titles, String sentence) {
 
         ClientScoreReport report() {
             return ClientScoring.score(record, ScoringSettings.DEFAULTS, NOW);
@@ -44,8 +49,14 @@ final class RepresentativeRecords {
 
         ChartData chart() {
             ClientScoreReport report = report();
-            return ChartData.of(report.summary(), report.status(), report.status().weeks(), record, null, titles,
-                    ScoringSettings.DEFAULTS);
+            return ChartData.of(sentence == null ? report.summary() : sentence, report.status(),
+                    report.status().weeks(), record, null, titles, ScoringSettings.DEFAULTS);
+        }
+
+        /** The name alone, so a parameterised test's name stays readable. */
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
@@ -53,7 +64,8 @@ final class RepresentativeRecords {
     }
 
     static List<Example> all() {
-        return List.of(clean26Weeks(), slip(), relapseWithSymptoms(), partialFirstWeek(), pause(), threeInstruments());
+        return List.of(clean26Weeks(), slip(), relapseWithSymptoms(), partialFirstWeek(), pause(), threeInstruments(),
+                longStatusSentence());
     }
 
     static Example clean26Weeks() {
@@ -157,6 +169,30 @@ final class RepresentativeRecords {
         return record.example("three-instruments");
     }
 
+    /**
+     * Three harder weeks after good ones, with PHQ-9 gains, and a status sentence longer than
+     * any scoring writes today (a translation or a clinic's own wording runs longer): the
+     * title wraps onto three lines and the drawing grows to hold them.
+     */
+    static Example longStatusSentence() {
+        UUID exposure = id("long-exposure");
+        Builder record = new Builder().assignment(exposure, "Answer the phone when it rings",
+                RevisionRecord.active(monday(14), ScheduleRule.timesPerWeek(3).between(monday(14), null)));
+        for (int week = 14; week >= 1; week--) {
+            if (week <= 3) {
+                record.completed(exposure, week, 1).skipped(exposure, week, 2);
+            } else {
+                record.completed(exposure, week, 3);
+            }
+        }
+        record.measurement("phq9", 18, monday(14)).measurement("phq9", 10, monday(8))
+                .measurement("phq9", 13, monday(2));
+        return record.example("long-status-sentence", "The last few weeks have been harder, a good moment to plan"
+                + " the next steps together; you have kept most of your gains since March, and the weeks you kept"
+                + " up your exposures are the ones that helped most, so the next session can start from what went"
+                + " well before it turns to what got in the way.");
+    }
+
     /** A year of two assignments and three instruments: the largest chart a range of 52 weeks draws. */
     static Example fiftyTwoWeeks() {
         UUID exposure = id("year-exposure");
@@ -233,8 +269,12 @@ final class RepresentativeRecords {
         }
 
         Example example(String name) {
+            return example(name, null);
+        }
+
+        Example example(String name, String sentence) {
             ClientRecord record = new ClientRecord(ZONE, assignments, attempts, List.of(), measurements, List.of());
-            return new Example(name, record, titles);
+            return new Example(name, record, titles, sentence);
         }
     }
 }

@@ -124,12 +124,14 @@ class SvgChartTest {
         Html clean = Html.of(SvgChart.render(RepresentativeRecords.clean26Weeks().chart()));
 
         assertAll(
-                () -> assertTrue(relapse.all("//g[@class='setback-run']").stream()
-                        .anyMatch(run -> run.getAttribute("data-status").equals("relapse")
-                                && run.getTextContent().equals("relapse"))),
-                () -> assertEquals(List.of("slip", "recovering"), slip.all("//g[@class='setback-run']").stream()
+                () -> assertTrue(relapse.all("//rect[@class='setback-run']").stream()
+                        .anyMatch(run -> run.getAttribute("data-status").equals("relapse"))),
+                () -> assertEquals("relapse", relapse.text("//text[@class='setback-label'][@data-status='relapse']")),
+                () -> assertEquals(List.of("slip", "recovering"), slip.all("//rect[@class='setback-run']").stream()
                         .map(run -> run.getAttribute("data-status")).toList()),
-                () -> assertTrue(clean.all("//g[@class='setback-run']").isEmpty()),
+                () -> assertEquals(List.of("slip", "recovering"), slip.all("//text[@class='setback-label']").stream()
+                        .map(Element::getTextContent).toList()),
+                () -> assertTrue(clean.all("//rect[@class='setback-run']").isEmpty()),
                 () -> assertEquals("in_progress", clean.attribute("//rect[@data-week='2026-W26']", "data-band")),
                 () -> assertEquals("in progress", clean.text("//text[@class='in-progress']")));
     }
@@ -172,6 +174,38 @@ class SvgChartTest {
         assertEquals(52, fiftyTwo.weeks().size());
         assertEquals(3, fiftyTwo.symptoms().size());
         assertTrue(bytes.length <= 60 * 1024, bytes.length + " bytes");
+    }
+
+    @Test
+    void shouldWrapALongStatusSentenceAndGrowTheDrawingToHoldIt() {
+        ChartData chart = RepresentativeRecords.longStatusSentence().chart();
+        ChartData oneLine = new ChartData("Short.", chart.status(), chart.weeks(), chart.symptoms(), chart.markers(),
+                chart.settings());
+        Html svg = Html.of(SvgChart.render(chart));
+        Html oneLineSvg = Html.of(SvgChart.render(oneLine));
+        List<String> lines = svg.all("//text[@class='chart-title']/tspan").stream().map(Element::getTextContent).toList();
+
+        assertTrue(lines.size() >= 3, lines.toString());
+        assertEquals(chart.title(), String.join("", lines), "the lines are the sentence, spaces kept");
+        assertTrue(lines.stream().allMatch(line -> TextWidth.of(line.strip(), SvgChart.TITLE_SIZE, true)
+                <= SvgChart.TITLE_WIDTH), lines.toString());
+        assertEquals(height(oneLineSvg) + (lines.size() - 1) * SvgChart.TITLE_LINE, height(svg), 0.051);
+    }
+
+    @Test
+    void shouldBreakAWordWiderThanALineBetweenCharacters() {
+        String word = "ü".repeat(80);
+
+        List<String> lines = TextWidth.wrap("Before " + word + " after", 200, 15, true);
+
+        assertEquals("Before", lines.get(0));
+        assertTrue(lines.size() >= 3, lines.toString());
+        assertEquals("Before" + word + "after", String.join("", lines).replace(" ", ""), "nothing lost but spaces");
+        assertTrue(lines.stream().allMatch(line -> TextWidth.of(line, 15, true) <= 200), lines.toString());
+    }
+
+    private static double height(Html svg) {
+        return Double.parseDouble(svg.attribute("/svg", "viewBox").split(" ")[3]);
     }
 
     @Test

@@ -79,7 +79,7 @@ class ComplianceChartApiTest {
                 () -> assertEquals("slip", status, "a week with one of three is low after weeks at met"),
                 () -> assertEquals("img", svg.attribute("/svg", "role")),
                 () -> assertTrue(svg.text("/svg/desc").startsWith("Status: slip. "), svg.text("/svg/desc")),
-                () -> assertEquals("slip", svg.attribute("//g[@class='setback-run']", "data-status")));
+                () -> assertEquals("slip", svg.attribute("//rect[@class='setback-run']", "data-status")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.homeworkapi.support.Browser;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
@@ -90,7 +91,7 @@ class SummaryBrowserTest {
         try (var files = Files.list(Path.of("src/test/resources/charts"))) {
             files.filter(file -> file.toString().endsWith(".svg")).sorted().forEach(charts::add);
         }
-        assertEquals(6, charts.size(), charts.toString());
+        assertEquals(7, charts.size(), charts.toString());
 
         try (Browser browser = Browser.start()) {
             for (Path chart : charts) {

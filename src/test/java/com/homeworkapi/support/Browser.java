@@ -1,4 +1,4 @@
-package com.homeworkapi.summary;
+package com.homeworkapi.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,25 +23,25 @@ import org.openqa.selenium.print.PrintOptions;
  * {@code chromium-driver}; {@code .ci/run} installs both when missing). Nothing is downloaded:
  * the browser and its driver are named by path, so Selenium Manager never runs.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
-    static final Path CHROMEDRIVER = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    public static final Path CHROMIUM = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    public static final Path CHROMEDRIVER = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
     /** A4 and US Letter, in centimetres, as the print dialog offers them. */
-    static final PageSize A4 = new PageSize(29.7, 21.0);
-    static final PageSize LETTER = new PageSize(27.94, 21.59);
+    public static final PageSize A4 = new PageSize(29.7, 21.0);
+    public static final PageSize LETTER = new PageSize(27.94, 21.59);
 
     private static final Pattern PAGE_OBJECT = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
     }
 
     /** A fresh browser whose every request carries this token. */
-    static Browser withToken(String token) {
+    public static Browser withToken(String token) {
         Browser browser = start();
         browser.driver.executeCdpCommand("Network.enable", Map.of());
         browser.driver.executeCdpCommand("Network.setExtraHTTPHeaders",
@@ -49,7 +49,7 @@ final class Browser implements AutoCloseable {
         return browser;
     }
 
-    static Browser start() {
+    public static Browser start() {
         if (CHROMIUM == null || CHROMEDRIVER == null) {
             throw new IllegalStateException("Chromium and its driver are needed for the browser tests: "
                     + "apt-get install chromium chromium-driver (.ci/run does)");
@@ -69,7 +69,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** What the page wrote to the console at warning level or above (errors, CSP violations, failed loads). */
-    List<String> consoleProblems() {
+    public List<String> consoleProblems() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage)
@@ -77,7 +77,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The page printed to PDF on this paper with the default margins, not shrunk to fit. */
-    int printedPages(PageSize paper) {
+    public int printedPages(PageSize paper) {
         PrintOptions print = new PrintOptions();
         print.setPageSize(paper);
         print.setShrinkToFit(false);
@@ -95,7 +95,7 @@ final class Browser implements AutoCloseable {
      * Lays the page out for print on a sheet this many CSS pixels wide (its printable width) and
      * tells whether anything sticks out to the right.
      */
-    boolean overflowsWhenPrintedAt(int printableWidth) {
+    public boolean overflowsWhenPrintedAt(int printableWidth) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", printableWidth,
                 "height", 1200, "deviceScaleFactor", 1, "mobile", false));
