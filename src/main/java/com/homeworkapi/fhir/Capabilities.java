@@ -55,7 +55,16 @@ final class Capabilities {
                                             + " (PHQ-9) or 70274-6 (GAD-7), or an instrument's code."),
                             new Parameter(DateFilter.NAME, SearchParamType.DATE,
                                     "Days (YYYY-MM-DD) in the client's time zone, with eq, ge, gt, le or lt;"
-                                            + " repeated values are ANDed."))),
+                                            + " repeated values are ANDed."),
+                            new Parameter(ObservationQuery.STATUS, SearchParamType.TOKEN,
+                                    "final (attempts, symptom scores, ended weeks) or preliminary (the week"
+                                            + " running), of observation-status; comma-separated values are ORed."),
+                            new Parameter(ObservationQuery.IDENTIFIER, SearchParamType.TOKEN,
+                                    "An identifier another system gave a symptom score it created: system|value,"
+                                            + " value (any system) or system| (any value); one per search."),
+                            new Parameter(LastUpdatedFilter.NAME, SearchParamType.DATE,
+                                    "When the server last changed it (meta.lastUpdated): a UTC day or a date-time"
+                                            + " with its zone, with eq, ge, gt, le or lt; repeated values are ANDed."))),
             new Supported("Goal", READ_AND_SEARCH, List.of(new Parameter(FhirGoalResource.PATIENT,
                     SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>."))),
             new Supported("CarePlan", READ_AND_SEARCH, List.of(new Parameter(FhirCarePlanResource.PATIENT,

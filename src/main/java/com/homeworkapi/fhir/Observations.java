@@ -6,6 +6,7 @@ import com.homeworkapi.attempt.AttemptResponse;
 import com.homeworkapi.attempt.Obstacle;
 import com.homeworkapi.compliance.WeekResponse;
 import com.homeworkapi.measurement.MeasurementResponse;
+import com.homeworkapi.measurement.MeasurementService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -73,7 +74,12 @@ final class Observations {
         return observation;
     }
 
-    static Observation fromMeasurement(MeasurementResponse measurement) {
+    /**
+     * A symptom score with the identifiers other systems gave it (an EHR's, sent with the FHIR
+     * create), so the EHR finds its own Observation by them.
+     */
+    static Observation fromMeasurement(MeasurementResponse measurement,
+            List<MeasurementService.Identifier> identifiers) {
         String loinc = CodeSystems.loincOf(measurement.instrument());
         CodeableConcept code = loinc != null ? coded(CodeSystems.LOINC, loinc, loincDisplay(loinc))
                 : coded(CodeSystems.INSTRUMENT, measurement.instrument());
@@ -85,6 +91,9 @@ final class Observations {
         observation.setValue(quantity(measurement.score(), "{score}", "{score}"));
         if (measurement.note() != null) {
             observation.addNote().setText(measurement.note());
+        }
+        for (MeasurementService.Identifier identifier : identifiers) {
+            observation.addIdentifier().setSystem(identifier.system()).setValue(identifier.value());
         }
         return observation;
     }
@@ -98,8 +107,8 @@ final class Observations {
         Observation observation = base(ObservationIds.week(clientId, week.week()), clientId, computedAt,
                 CodeSystems.THERAPY, coded(CodeSystems.HOMEWORK, CodeSystems.WEEKLY_COMPLIANCE_CODE,
                         "Weekly homework compliance"));
-        boolean running = "in_progress".equals(week.state());
-        observation.setStatus(running ? ObservationStatus.PRELIMINARY : ObservationStatus.FINAL);
+        observation.setStatus(ObservationQuery.FINAL.equals(weekStatus(week)) ? ObservationStatus.FINAL
+                : ObservationStatus.PRELIMINARY);
         observation.setEffective(new Period().setStartElement(new DateTimeType(week.weekStart().toString()))
                 .setEndElement(new DateTimeType(week.weekEnd().toString())));
         observation.setIssued(Date.from(computedAt));
@@ -118,6 +127,11 @@ final class Observations {
         component(observation, "client-status", coded(CodeSystems.CLIENT_STATUS, week.status()));
         component(observation, "time-zone", new StringType(week.timeZone()));
         return observation;
+    }
+
+    /** A week still running is preliminary, an ended one final. */
+    static String weekStatus(WeekResponse week) {
+        return "in_progress".equals(week.state()) ? ObservationQuery.PRELIMINARY : ObservationQuery.FINAL;
     }
 
     private static Observation base(String id, UUID clientId, Instant lastUpdated, String category,
