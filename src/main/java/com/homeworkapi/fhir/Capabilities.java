@@ -3,6 +3,7 @@ package com.homeworkapi.fhir;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -92,6 +93,13 @@ final class Capabilities {
                 .addService().addCoding()
                 .setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
                 .setCode("SMART-on-FHIR");
+        Narratives.Builder narrative = Narratives.of("Homework API FHIR R4 server");
+        for (Supported supported : RESOURCES) {
+            narrative.fact(supported.type(), supported.interactions().stream().map(TypeRestfulInteraction::toCode)
+                    .collect(Collectors.joining(", ")) + "; search by " + supported.parameters().stream()
+                    .map(Parameter::name).collect(Collectors.joining(", ")));
+        }
+        narrative.setOn(statement);
         for (Supported supported : RESOURCES) {
             CapabilityStatementRestResourceComponent resource = rest.addResource().setType(supported.type());
             if (supported.interactions().contains(TypeRestfulInteraction.CREATE)) {

@@ -56,6 +56,13 @@ final class Goals {
             }
             goal.setAchievementStatus(status);
         }
+        Narratives.of("Goal: " + response.title())
+                .fact("Status", response.status())
+                .fact("Start", response.startDate())
+                .fact("Achievement", achievement == null ? null : achievement.code())
+                .fact("Description", response.description())
+                .fact("Target", target == null ? null : target.description())
+                .setOn(goal);
         return goal;
     }
 

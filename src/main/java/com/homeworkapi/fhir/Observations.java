@@ -71,6 +71,18 @@ final class Observations {
         if (content.note() != null) {
             observation.addNote().setText(content.note());
         }
+        Narratives.of("Homework attempt")
+                .fact("Occurred", content.occurredAt())
+                .fact("Outcome", content.outcome())
+                .fact("Completion", content.completion() == null ? null : decimal(content.completion()))
+                .fact("Duration (minutes)", content.durationMinutes())
+                .fact("SUDS before", content.suds() == null ? null : content.suds().before())
+                .fact("SUDS peak", content.suds() == null ? null : content.suds().peak())
+                .fact("SUDS after", content.suds() == null ? null : content.suds().after())
+                .fact("Obstacles", content.obstacles() == null || content.obstacles().isEmpty() ? null
+                        : String.join(", ", content.obstacles().stream().map(Obstacle::toString).toList()))
+                .fact("Note", content.note())
+                .setOn(observation);
         return observation;
     }
 
@@ -95,6 +107,13 @@ final class Observations {
         for (MeasurementService.Identifier identifier : identifiers) {
             observation.addIdentifier().setSystem(identifier.system()).setValue(identifier.value());
         }
+        Narratives.of("Symptom score: " + (loinc != null ? loincDisplay(loinc) : measurement.instrument()))
+                .fact("Score", decimal(measurement.score()))
+                .fact("Measured on", measurement.measuredOn())
+                .fact("Note", measurement.note())
+                .fact("Identifiers", identifiers.isEmpty() ? null : String.join(", ", identifiers.stream()
+                        .map(identifier -> identifier.system() + "|" + identifier.value()).toList()))
+                .setOn(observation);
         return observation;
     }
 
@@ -126,6 +145,12 @@ final class Observations {
         component(observation, "setback", new BooleanType(week.setback()));
         component(observation, "client-status", coded(CodeSystems.CLIENT_STATUS, week.status()));
         component(observation, "time-zone", new StringType(week.timeZone()));
+        Narratives.of("Weekly homework compliance, " + week.week())
+                .fact("Week", week.weekStart() + " to " + week.weekEnd() + " (" + week.timeZone() + ")")
+                .fact("Credit / expected", decimal(week.credit()) + " / " + week.expected())
+                .fact("Band", week.band())
+                .fact("Client status", week.status())
+                .setOn(observation);
         return observation;
     }
 
