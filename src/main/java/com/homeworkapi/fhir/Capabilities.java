@@ -67,9 +67,19 @@ final class Capabilities {
                                     "When the server last changed it (meta.lastUpdated): a UTC day or a date-time"
                                             + " with its zone, with eq, ge, gt, le or lt; repeated values are ANDed."))),
             new Supported("Goal", READ_AND_SEARCH, List.of(new Parameter(FhirGoalResource.PATIENT,
-                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>."))),
+                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>."),
+                    new Parameter(FhirGoalResource.LIFECYCLE_STATUS, SearchParamType.TOKEN,
+                            "proposed, active, on-hold, completed or cancelled, of goal-status;"
+                                    + " comma-separated values are ORed."),
+                    new Parameter(LastUpdatedFilter.NAME, SearchParamType.DATE,
+                            "When the goal was last changed (meta.lastUpdated), as for Observation."))),
             new Supported("CarePlan", READ_AND_SEARCH, List.of(new Parameter(FhirCarePlanResource.PATIENT,
-                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>; one plan per client.")),
+                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>; one plan per client."),
+                    new Parameter(FhirCarePlanResource.STATUS, SearchParamType.TOKEN,
+                            "draft, active, on-hold or completed, of request-status; comma-separated values are ORed."),
+                    new Parameter(LastUpdatedFilter.NAME, SearchParamType.DATE,
+                            "When an assignment of the plan last changed (meta.lastUpdated), as for Observation;"
+                                    + " a plan without assignments matches none.")),
                     List.of(FhirCarePlanResource.INCLUDE_GOALS)));
 
     private Capabilities() {
