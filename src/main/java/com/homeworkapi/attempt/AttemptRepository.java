@@ -147,8 +147,12 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
                 .range(0, page.limit()).list();
     }
 
-    /** The client's attempts that occurred in [from, to); either bound may be open. */
-    public List<Attempt> listForClient(UUID clinicId, UUID clientId, Instant from, Instant to, PageRequest page) {
+    /**
+     * The client's attempts that occurred in [from, to) and were received in [receivedFrom,
+     * receivedBefore); any bound may be open.
+     */
+    public List<Attempt> listForClient(UUID clinicId, UUID clientId, Instant from, Instant to, Instant receivedFrom,
+            Instant receivedBefore, PageRequest page) {
         StringBuilder query = new StringBuilder("clinicId = :clinic and clientId = :client");
         Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId);
         if (from != null) {
@@ -158,6 +162,14 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
         if (to != null) {
             query.append(" and occurredAt < :to");
             parameters.and("to", to);
+        }
+        if (receivedFrom != null) {
+            query.append(" and receivedAt >= :receivedFrom");
+            parameters.and("receivedFrom", receivedFrom);
+        }
+        if (receivedBefore != null) {
+            query.append(" and receivedAt < :receivedBefore");
+            parameters.and("receivedBefore", receivedBefore);
         }
         query.append(page.keysetCondition("occurredAt")).append(" order by occurredAt, id");
         return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();

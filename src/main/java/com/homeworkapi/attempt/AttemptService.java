@@ -198,7 +198,19 @@ public class AttemptService {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw ApiProblem.invalid("to", "must be after from");
         }
-        return page(attempts.listForClient(caller.clinicId(), visibleClientId, fromInstant, toInstant, page), page);
+        return page(attempts.listForClient(caller.clinicId(), visibleClientId, fromInstant, toInstant, null, null,
+                page), page);
+    }
+
+    /**
+     * The client's attempts that occurred in [from, to) and reached the server in
+     * [receivedFrom, receivedBefore) (FHIR's {@code date} and {@code _lastUpdated}); any bound may be null.
+     */
+    public Page<AttemptResponse> listClientAttempts(UUID clientId, Instant from, Instant to, Instant receivedFrom,
+            Instant receivedBefore, PageRequest page) {
+        UUID visibleClientId = clients.findVisible(clientId).id;
+        return page(attempts.listForClient(caller.clinicId(), visibleClientId, from, to, receivedFrom,
+                receivedBefore, page), page);
     }
 
     private static Page<AttemptResponse> page(List<Attempt> rows, PageRequest page) {

@@ -3,6 +3,7 @@ package com.homeworkapi.fhir;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -55,11 +56,30 @@ final class Capabilities {
                                             + " (PHQ-9) or 70274-6 (GAD-7), or an instrument's code."),
                             new Parameter(DateFilter.NAME, SearchParamType.DATE,
                                     "Days (YYYY-MM-DD) in the client's time zone, with eq, ge, gt, le or lt;"
-                                            + " repeated values are ANDed."))),
+                                            + " repeated values are ANDed."),
+                            new Parameter(ObservationQuery.STATUS, SearchParamType.TOKEN,
+                                    "final (attempts, symptom scores, ended weeks) or preliminary (the week"
+                                            + " running), of observation-status; comma-separated values are ORed."),
+                            new Parameter(ObservationQuery.IDENTIFIER, SearchParamType.TOKEN,
+                                    "An identifier another system gave a symptom score it created: system|value,"
+                                            + " value (any system) or system| (any value); one per search."),
+                            new Parameter(LastUpdatedFilter.NAME, SearchParamType.DATE,
+                                    "When the server last changed it (meta.lastUpdated): a UTC day or a date-time"
+                                            + " with its zone, with eq, ge, gt, le or lt; repeated values are ANDed."))),
             new Supported("Goal", READ_AND_SEARCH, List.of(new Parameter(FhirGoalResource.PATIENT,
-                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>."))),
+                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>."),
+                    new Parameter(FhirGoalResource.LIFECYCLE_STATUS, SearchParamType.TOKEN,
+                            "proposed, active, on-hold, completed or cancelled, of goal-status;"
+                                    + " comma-separated values are ORed."),
+                    new Parameter(LastUpdatedFilter.NAME, SearchParamType.DATE,
+                            "When the goal was last changed (meta.lastUpdated), as for Observation."))),
             new Supported("CarePlan", READ_AND_SEARCH, List.of(new Parameter(FhirCarePlanResource.PATIENT,
-                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>; one plan per client.")),
+                    SearchParamType.REFERENCE, "Required: the client, as Patient/<id> or <id>; one plan per client."),
+                    new Parameter(FhirCarePlanResource.STATUS, SearchParamType.TOKEN,
+                            "draft, active, on-hold or completed, of request-status; comma-separated values are ORed."),
+                    new Parameter(LastUpdatedFilter.NAME, SearchParamType.DATE,
+                            "When an assignment of the plan last changed (meta.lastUpdated), as for Observation;"
+                                    + " a plan without assignments matches none.")),
                     List.of(FhirCarePlanResource.INCLUDE_GOALS)));
 
     private Capabilities() {
@@ -83,6 +103,13 @@ final class Capabilities {
                 .addService().addCoding()
                 .setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
                 .setCode("SMART-on-FHIR");
+        Narratives.Builder narrative = Narratives.of("Homework API FHIR R4 server");
+        for (Supported supported : RESOURCES) {
+            narrative.fact(supported.type(), supported.interactions().stream().map(TypeRestfulInteraction::toCode)
+                    .collect(Collectors.joining(", ")) + "; search by " + supported.parameters().stream()
+                    .map(Parameter::name).collect(Collectors.joining(", ")));
+        }
+        narrative.setOn(statement);
         for (Supported supported : RESOURCES) {
             CapabilityStatementRestResourceComponent resource = rest.addResource().setType(supported.type());
             if (supported.interactions().contains(TypeRestfulInteraction.CREATE)) {

@@ -56,6 +56,12 @@ final class CarePlans {
         for (AssignmentResponse assignment : assignments) {
             activity(plan, assignment);
         }
+        Narratives.Builder narrative = Narratives.of("Homework plan").fact("Status", plan.getStatus().toCode());
+        for (AssignmentResponse assignment : assignments) {
+            narrative.fact("Assignment", assignment.title() + " (" + assignment.kind() + ", " + assignment.status()
+                    + ")");
+        }
+        narrative.setOn(plan);
         return plan;
     }
 

@@ -10,6 +10,7 @@ final class CodeSystems {
     static final String LOINC = "http://loinc.org";
     static final String UCUM = "http://unitsofmeasure.org";
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+    static final String OBSERVATION_STATUS = "http://hl7.org/fhir/observation-status";
     static final String GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
 
     private static final String OWN = "https://homework-api.dev/fhir/CodeSystem/";

@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +44,9 @@ public class FhirCarePlanResource {
     static final String PATIENT = "patient";
     static final String INCLUDE = "_include";
     static final String INCLUDE_GOALS = "CarePlan:goal";
-    static final Set<String> SEARCH_PARAMETERS = Set.of(PATIENT, INCLUDE);
+    static final String STATUS = "status";
+    static final String REQUEST_STATUS = "http://hl7.org/fhir/request-status";
+    static final Set<String> SEARCH_PARAMETERS = Set.of(PATIENT, INCLUDE, STATUS, LastUpdatedFilter.NAME);
 
     @Inject
     AssignmentService assignments;
@@ -83,16 +86,42 @@ public class FhirCarePlanResource {
         if (includeGoals) {
             caller.requireScope(ScopeTable.Need.of('s', "Goal"));
         }
+        List<List<ObservationQuery.Token>> statuses = search.all(STATUS).stream()
+                .map(value -> Arrays.stream(value.split(",", -1))
+                        .map(text -> ObservationQuery.Token.parse(STATUS, text)).toList())
+                .toList();
+        LastUpdatedFilter updated = LastUpdatedFilter.parse(search.all(LastUpdatedFilter.NAME));
         // One plan per client: there is never a next page, whatever _count says.
         search.count();
         if (search.cursor().isPresent()) {
             throw SearchParameters.unreadableCursor();
         }
         List<GoalResponse> clientGoals = allGoals(clientId);
+        CarePlan plan = plan(clientId, clientGoals);
+        if (!matches(plan, statuses, updated)) {
+            return SearchBundles.searchset(uri, List.of(), List.of(), null);
+        }
         List<Resource> included = includeGoals
                 ? clientGoals.stream().<Resource>map(goal -> Goals.from(goal, null)).toList()
                 : List.of();
-        return SearchBundles.searchset(uri, List.of(plan(clientId, clientGoals)), included, null);
+        return SearchBundles.searchset(uri, List.of(plan), included, null);
+    }
+
+    /**
+     * {@code status} (request-status codes; comma-separated ORed, repeated ANDed) and
+     * {@code _lastUpdated} (the plan's: its latest assignment change; a plan without assignments
+     * has none, so it matches no {@code _lastUpdated}), checked on the one plan.
+     */
+    private static boolean matches(CarePlan plan, List<List<ObservationQuery.Token>> statuses,
+            LastUpdatedFilter updated) {
+        String status = plan.getStatus().toCode();
+        if (!statuses.stream().allMatch(any -> any.stream().anyMatch(token -> token.matches(REQUEST_STATUS, status)))) {
+            return false;
+        }
+        if (updated.from() == null && updated.before() == null) {
+            return true;
+        }
+        return plan.getMeta().hasLastUpdated() && updated.matches(plan.getMeta().getLastUpdated().toInstant());
     }
 
     private CarePlan plan(UUID clientId, List<GoalResponse> clientGoals) {

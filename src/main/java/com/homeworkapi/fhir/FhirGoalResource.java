@@ -8,6 +8,7 @@ import com.homeworkapi.common.Page;
 import com.homeworkapi.common.Tagged;
 import com.homeworkapi.goal.GoalResponse;
 import com.homeworkapi.goal.GoalService;
+import com.homeworkapi.goal.GoalStatus;
 import com.homeworkapi.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ import org.hl7.fhir.r4.model.Bundle;
 public class FhirGoalResource {
 
     static final String PATIENT = "patient";
-    static final Set<String> SEARCH_PARAMETERS = Set.of(PATIENT);
+    static final String LIFECYCLE_STATUS = "lifecycle-status";
+    static final Set<String> SEARCH_PARAMETERS = Set.of(PATIENT, LIFECYCLE_STATUS, LastUpdatedFilter.NAME);
 
     @Inject
     GoalService goals;
@@ -57,7 +59,10 @@ public class FhirGoalResource {
         UUID clientId = FhirObservationResource.patientId(search.single(PATIENT)
                 .orElseThrow(() -> ApiProblem.invalid(PATIENT, "is required: Goals are searched per patient")));
         auditDetails.touchedClients(List.of(clientId));
-        Page<GoalResponse> page = goals.listGoals(clientId, search.page());
+        Set<GoalStatus> statuses = Goals.statuses(search.all(LIFECYCLE_STATUS));
+        LastUpdatedFilter updated = LastUpdatedFilter.parse(search.all(LastUpdatedFilter.NAME));
+        Page<GoalResponse> page = goals.listGoals(clientId, statuses, updated.from(), updated.before(),
+                search.page());
         return SearchBundles.searchset(uri, page.items().stream().map(goal -> Goals.from(goal, null)).toList(),
                 List.of(), page.nextCursor());
     }

@@ -13,6 +13,7 @@ import com.homeworkapi.compliance.ComplianceResponse;
 import com.homeworkapi.compliance.ComplianceService;
 import com.homeworkapi.compliance.WeekResponse;
 import com.homeworkapi.fhir.ObservationIds.Kind;
+import com.homeworkapi.measurement.MeasurementFilter;
 import com.homeworkapi.measurement.MeasurementResponse;
 import com.homeworkapi.measurement.MeasurementService;
 import com.homeworkapi.scoring.IsoWeek;
@@ -36,6 +37,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
@@ -55,7 +57,7 @@ public class FhirObservationResource {
 
     static final String PATIENT = "patient";
     static final Set<String> SEARCH_PARAMETERS = Set.of(PATIENT, ObservationQuery.CATEGORY, ObservationQuery.CODE,
-            DateFilter.NAME);
+            ObservationQuery.STATUS, ObservationQuery.IDENTIFIER, DateFilter.NAME, LastUpdatedFilter.NAME);
 
     /** The longest range of weeks compliance is scored over in one call (as /v1's WeekRange). */
     private static final long MAX_WEEKS_BACK = 105;
@@ -94,7 +96,8 @@ public class FhirObservationResource {
                 case MEASUREMENT -> {
                     MeasurementResponse measurement = measurements.getMeasurement(id.id());
                     auditDetails.touchedClients(List.of(measurement.clientId()));
-                    yield Observations.fromMeasurement(measurement);
+                    yield Observations.fromMeasurement(measurement, identifiersOf(List.of(measurement))
+                            .getOrDefault(measurement.id(), List.of()));
                 }
                 case WEEK -> readWeek(id.id(), id.week());
             };
@@ -130,8 +133,10 @@ public class FhirObservationResource {
                 .orElseThrow(() -> ApiProblem.invalid(PATIENT, "is required: Observations are searched per patient")));
         auditDetails.touchedClients(List.of(clientId));
         ObservationQuery query = ObservationQuery.parse(search.all(ObservationQuery.CATEGORY),
-                search.single(ObservationQuery.CODE).orElse(null));
+                search.single(ObservationQuery.CODE).orElse(null), search.all(ObservationQuery.STATUS),
+                search.single(ObservationQuery.IDENTIFIER).orElse(null));
         DateFilter dates = DateFilter.parse(search.all(DateFilter.NAME));
+        LastUpdatedFilter updated = LastUpdatedFilter.parse(search.all(LastUpdatedFilter.NAME));
         int count = search.count();
         ObservationPages position = search.cursor().map(ObservationPages::decode).orElse(null);
         // Read first: it answers 404 for a client the caller may not see, whatever else was asked.
@@ -139,7 +144,7 @@ public class FhirObservationResource {
 
         List<Resource> matches = new ArrayList<>();
         String next = null;
-        if (!dates.empty()) {
+        if (!dates.empty() && !updated.empty()) {
             List<Kind> kinds = query.kinds().stream().sorted().toList();
             int first = position == null ? 0 : kinds.indexOf(position.kind());
             if (first < 0) {
@@ -153,7 +158,7 @@ public class FhirObservationResource {
                     next = new ObservationPages(kind, null).encode();
                     break;
                 }
-                Page<Resource> page = page(kind, clientId, query, dates, zone, remaining, inner);
+                Page<Resource> page = page(kind, clientId, query, dates, updated, zone, remaining, inner);
                 matches.addAll(page.items());
                 if (page.nextCursor() != null) {
                     next = new ObservationPages(kind, page.nextCursor()).encode();
@@ -166,23 +171,36 @@ public class FhirObservationResource {
     }
 
     /** One page of one kind of Observation, from the service that holds it. */
-    private Page<Resource> page(Kind kind, UUID clientId, ObservationQuery query, DateFilter dates, ZoneId zone,
-            int limit, String cursor) {
+    private Page<Resource> page(Kind kind, UUID clientId, ObservationQuery query, DateFilter dates,
+            LastUpdatedFilter updated, ZoneId zone, int limit, String cursor) {
         return switch (kind) {
             case ATTEMPT -> {
-                Page<AttemptResponse> rows = attempts.listClientAttempts(clientId,
-                        text(dates.fromInstant(zone)), text(dates.toInstant(zone)), listPage(limit, cursor));
+                // An attempt is never edited: it was last updated when it was received.
+                Page<AttemptResponse> rows = attempts.listClientAttempts(clientId, dates.fromInstant(zone),
+                        dates.toInstant(zone), updated.from(), updated.before(), listPage(limit, cursor));
                 yield new Page<>(rows.items().stream().<Resource>map(Observations::fromAttempt).toList(),
                         rows.nextCursor());
             }
             case MEASUREMENT -> {
-                Page<MeasurementResponse> rows = measurements.listMeasurements(clientId, query.instrument(),
-                        dates.from(), dates.toExclusive(), listPage(limit, cursor));
-                yield new Page<>(rows.items().stream().<Resource>map(Observations::fromMeasurement).toList(),
+                ObservationQuery.Identifier identifier = query.identifier();
+                // Nor is a score: it was last updated when it was recorded.
+                MeasurementFilter filter = new MeasurementFilter(query.instrument(), dates.from(), dates.toExclusive(),
+                        updated.from(), updated.before(), identifier == null ? null : identifier.system(),
+                        identifier == null ? null : identifier.value());
+                Page<MeasurementResponse> rows = measurements.listMeasurements(clientId, filter,
+                        listPage(limit, cursor));
+                Map<UUID, List<MeasurementService.Identifier>> identifiers = identifiersOf(rows.items());
+                yield new Page<>(rows.items().stream().<Resource>map(measurement -> Observations.fromMeasurement(
+                        measurement, identifiers.getOrDefault(measurement.id(), List.of()))).toList(),
                         rows.nextCursor());
             }
-            case WEEK -> weeks(clientId, dates, zone, limit, cursor);
+            case WEEK -> weeks(clientId, query, dates, updated, zone, limit, cursor);
         };
+    }
+
+    /** The identifiers other systems gave these scores, written back as {@code Observation.identifier}. */
+    private Map<UUID, List<MeasurementService.Identifier>> identifiersOf(List<MeasurementResponse> scores) {
+        return measurements.identifiersOf(scores.stream().map(MeasurementResponse::id).toList());
     }
 
     /** A page of a /v1 list, whose cursor is that list's own (the weeks' is an index). */
@@ -192,9 +210,11 @@ public class FhirObservationResource {
 
     /**
      * Weeks are scored together, fresh, for the range asked (by default every week so far, at
-     * most two years); a page is a slice of them, and its cursor the index of the next week.
+     * most two years); a page is a slice of those of the statuses asked, and its cursor the index of
+     * the next week. They were last updated when they were scored: now.
      */
-    private Page<Resource> weeks(UUID clientId, DateFilter dates, ZoneId zone, int limit, String cursor) {
+    private Page<Resource> weeks(UUID clientId, ObservationQuery query, DateFilter dates, LastUpdatedFilter updated,
+            ZoneId zone, int limit, String cursor) {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate to = dates.toInclusive() == null || dates.toInclusive().isAfter(today) ? null : dates.toInclusive();
         LocalDate from = dates.from() != null ? dates.from()
@@ -209,7 +229,9 @@ public class FhirObservationResource {
             throw SearchParameters.unreadableCursor();
         }
         ComplianceResponse figures = compliance.clientCompliance(clientId, text(from), text(to));
-        List<WeekResponse> weeks = figures.weeks();
+        List<WeekResponse> weeks = !updated.matches(figures.computedAt()) ? List.of()
+                : figures.weeks().stream().filter(week -> query.statuses().contains(Observations.weekStatus(week)))
+                        .toList();
         if (offset < 0 || offset > weeks.size()) {
             throw SearchParameters.unreadableCursor();
         }
@@ -243,7 +265,8 @@ public class FhirObservationResource {
         MeasurementService.Identifier unlessExists = ObservationCreates.ifNoneExist(ifNoneExist, score.identifiers());
         MeasurementService.Recorded recorded = measurements.recordIdentifiedMeasurement(clientId, score.request(),
                 score.identifiers(), unlessExists);
-        Observation answer = Observations.fromMeasurement(recorded.measurement());
+        Observation answer = Observations.fromMeasurement(recorded.measurement(),
+                identifiersOf(List.of(recorded.measurement())).getOrDefault(recorded.measurement().id(), List.of()));
         URI location = uri.getBaseUriBuilder().path(FhirMedia.BASE_PATH).path("Observation")
                 .path(answer.getIdElement().getIdPart()).build();
         // A resend is answered with the score stored before, and where it is (Content-Location).

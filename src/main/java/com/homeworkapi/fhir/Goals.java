@@ -2,9 +2,13 @@ package com.homeworkapi.fhir;
 
 import com.homeworkapi.goal.GoalRequest;
 import com.homeworkapi.goal.GoalResponse;
+import com.homeworkapi.goal.GoalStatus;
 import com.homeworkapi.score.AchievementStatus;
 import com.homeworkapi.score.EvidenceResponse;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Goal;
@@ -18,6 +22,8 @@ import org.hl7.fhir.r4.model.Reference;
  * the weeks that evidence names as {@code outcomeReference}s to their compliance Observations.
  */
 final class Goals {
+
+    private static final String GOAL_STATUS = "http://hl7.org/fhir/goal-status";
 
     private Goals() {
     }
@@ -56,6 +62,13 @@ final class Goals {
             }
             goal.setAchievementStatus(status);
         }
+        Narratives.of("Goal: " + response.title())
+                .fact("Status", response.status())
+                .fact("Start", response.startDate())
+                .fact("Achievement", achievement == null ? null : achievement.code())
+                .fact("Description", response.description())
+                .fact("Target", target == null ? null : target.description())
+                .setOn(goal);
         return goal;
     }
 
@@ -84,6 +97,31 @@ final class Goals {
         if (target.description() != null) {
             goal.addNote().setText("Target: " + target.description());
         }
+    }
+
+    /**
+     * The statuses a {@code lifecycle-status} search admits (null when not given): goal-status
+     * codes, with or without their system; comma-separated ORed, repeated ANDed. Codes we never
+     * write (planned, accepted, rejected, entered-in-error) admit nothing.
+     */
+    static Set<GoalStatus> statuses(List<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        Set<GoalStatus> admitted = EnumSet.allOf(GoalStatus.class);
+        for (String value : values) {
+            Set<GoalStatus> any = EnumSet.noneOf(GoalStatus.class);
+            for (String text : value.split(",", -1)) {
+                ObservationQuery.Token token = ObservationQuery.Token.parse(FhirGoalResource.LIFECYCLE_STATUS, text);
+                for (GoalStatus status : GoalStatus.values()) {
+                    if (token.matches(GOAL_STATUS, lifecycle(status.toString()).toCode())) {
+                        any.add(status);
+                    }
+                }
+            }
+            admitted.retainAll(any);
+        }
+        return admitted;
     }
 
     private static GoalLifecycleStatus lifecycle(String status) {

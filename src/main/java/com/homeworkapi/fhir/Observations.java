@@ -6,6 +6,7 @@ import com.homeworkapi.attempt.AttemptResponse;
 import com.homeworkapi.attempt.Obstacle;
 import com.homeworkapi.compliance.WeekResponse;
 import com.homeworkapi.measurement.MeasurementResponse;
+import com.homeworkapi.measurement.MeasurementService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -70,10 +71,27 @@ final class Observations {
         if (content.note() != null) {
             observation.addNote().setText(content.note());
         }
+        Narratives.of("Homework attempt")
+                .fact("Occurred", content.occurredAt())
+                .fact("Outcome", content.outcome())
+                .fact("Completion", content.completion() == null ? null : decimal(content.completion()))
+                .fact("Duration (minutes)", content.durationMinutes())
+                .fact("SUDS before", content.suds() == null ? null : content.suds().before())
+                .fact("SUDS peak", content.suds() == null ? null : content.suds().peak())
+                .fact("SUDS after", content.suds() == null ? null : content.suds().after())
+                .fact("Obstacles", content.obstacles() == null || content.obstacles().isEmpty() ? null
+                        : String.join(", ", content.obstacles().stream().map(Obstacle::toString).toList()))
+                .fact("Note", content.note())
+                .setOn(observation);
         return observation;
     }
 
-    static Observation fromMeasurement(MeasurementResponse measurement) {
+    /**
+     * A symptom score with the identifiers other systems gave it (an EHR's, sent with the FHIR
+     * create), so the EHR finds its own Observation by them.
+     */
+    static Observation fromMeasurement(MeasurementResponse measurement,
+            List<MeasurementService.Identifier> identifiers) {
         String loinc = CodeSystems.loincOf(measurement.instrument());
         CodeableConcept code = loinc != null ? coded(CodeSystems.LOINC, loinc, loincDisplay(loinc))
                 : coded(CodeSystems.INSTRUMENT, measurement.instrument());
@@ -86,6 +104,16 @@ final class Observations {
         if (measurement.note() != null) {
             observation.addNote().setText(measurement.note());
         }
+        for (MeasurementService.Identifier identifier : identifiers) {
+            observation.addIdentifier().setSystem(identifier.system()).setValue(identifier.value());
+        }
+        Narratives.of("Symptom score: " + (loinc != null ? loincDisplay(loinc) : measurement.instrument()))
+                .fact("Score", decimal(measurement.score()))
+                .fact("Measured on", measurement.measuredOn())
+                .fact("Note", measurement.note())
+                .fact("Identifiers", identifiers.isEmpty() ? null : String.join(", ", identifiers.stream()
+                        .map(identifier -> identifier.system() + "|" + identifier.value()).toList()))
+                .setOn(observation);
         return observation;
     }
 
@@ -98,8 +126,8 @@ final class Observations {
         Observation observation = base(ObservationIds.week(clientId, week.week()), clientId, computedAt,
                 CodeSystems.THERAPY, coded(CodeSystems.HOMEWORK, CodeSystems.WEEKLY_COMPLIANCE_CODE,
                         "Weekly homework compliance"));
-        boolean running = "in_progress".equals(week.state());
-        observation.setStatus(running ? ObservationStatus.PRELIMINARY : ObservationStatus.FINAL);
+        observation.setStatus(ObservationQuery.FINAL.equals(weekStatus(week)) ? ObservationStatus.FINAL
+                : ObservationStatus.PRELIMINARY);
         observation.setEffective(new Period().setStartElement(new DateTimeType(week.weekStart().toString()))
                 .setEndElement(new DateTimeType(week.weekEnd().toString())));
         observation.setIssued(Date.from(computedAt));
@@ -117,7 +145,18 @@ final class Observations {
         component(observation, "setback", new BooleanType(week.setback()));
         component(observation, "client-status", coded(CodeSystems.CLIENT_STATUS, week.status()));
         component(observation, "time-zone", new StringType(week.timeZone()));
+        Narratives.of("Weekly homework compliance, " + week.week())
+                .fact("Week", week.weekStart() + " to " + week.weekEnd() + " (" + week.timeZone() + ")")
+                .fact("Credit / expected", decimal(week.credit()) + " / " + week.expected())
+                .fact("Band", week.band())
+                .fact("Client status", week.status())
+                .setOn(observation);
         return observation;
+    }
+
+    /** A week still running is preliminary, an ended one final. */
+    static String weekStatus(WeekResponse week) {
+        return "in_progress".equals(week.state()) ? ObservationQuery.PRELIMINARY : ObservationQuery.FINAL;
     }
 
     private static Observation base(String id, UUID clientId, Instant lastUpdated, String category,

@@ -55,6 +55,9 @@ public class OperationOutcomes {
                         .getDetails().setText(problem.title());
             }
         }
+        Narratives.Builder narrative = Narratives.of(problem.title() == null ? "Error" : problem.title());
+        outcome.getIssue().forEach(issue -> narrative.fact("Error", issue.getDiagnostics()));
+        narrative.setOn(outcome);
         return outcome;
     }
 

@@ -31,6 +31,12 @@ final class Patients {
         if (client.displayName() != null) {
             patient.addName().setText(client.displayName());
         }
+        Narratives.of("Client " + client.id())
+                .fact("Name", client.displayName())
+                .fact("Status", client.status())
+                .fact("Identifiers", client.externalIds().isEmpty() ? null : String.join(", ", client.externalIds()
+                        .stream().map(identifier -> identifier.system() + "|" + identifier.value()).toList()))
+                .setOn(patient);
         return patient;
     }
 }

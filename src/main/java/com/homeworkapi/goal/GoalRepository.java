@@ -4,9 +4,11 @@ import com.homeworkapi.common.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Every query takes the clinic: no method here can reach another tenant's rows. */
@@ -19,10 +21,34 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
     }
 
     public List<Goal> listForClient(UUID clinicId, UUID clientId, PageRequest page) {
-        String query = "clinicId = :clinic and clientId = :client" + page.keysetCondition("createdAt")
-                + " order by createdAt, id";
-        return find(query, page.bind(Parameters.with("clinic", clinicId).and("client", clientId)))
-                .range(0, page.limit()).list();
+        return listForClient(clinicId, clientId, null, null, null, page);
+    }
+
+    /**
+     * As above, of these statuses (any when null) and last updated in [updatedFrom,
+     * updatedBefore) (either bound open when null).
+     */
+    public List<Goal> listForClient(UUID clinicId, UUID clientId, Set<GoalStatus> statuses, Instant updatedFrom,
+            Instant updatedBefore, PageRequest page) {
+        if (statuses != null && statuses.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder("clinicId = :clinic and clientId = :client");
+        Parameters parameters = Parameters.with("clinic", clinicId).and("client", clientId);
+        if (statuses != null) {
+            query.append(" and status in :statuses");
+            parameters.and("statuses", statuses);
+        }
+        if (updatedFrom != null) {
+            query.append(" and updatedAt >= :updatedFrom");
+            parameters.and("updatedFrom", updatedFrom);
+        }
+        if (updatedBefore != null) {
+            query.append(" and updatedAt < :updatedBefore");
+            parameters.and("updatedBefore", updatedBefore);
+        }
+        query.append(page.keysetCondition("createdAt")).append(" order by createdAt, id");
+        return find(query.toString(), page.bind(parameters)).range(0, page.limit()).list();
     }
 
     /**

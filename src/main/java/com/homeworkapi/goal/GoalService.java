@@ -15,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -51,8 +53,18 @@ public class GoalService {
     }
 
     public Page<GoalResponse> listGoals(UUID clientId, PageRequest page) {
+        return listGoals(clientId, null, null, null, page);
+    }
+
+    /**
+     * As above, of these statuses (any when null), last updated in [updatedFrom, updatedBefore)
+     * where given (FHIR's lifecycle-status and _lastUpdated).
+     */
+    public Page<GoalResponse> listGoals(UUID clientId, Set<GoalStatus> statuses, Instant updatedFrom,
+            Instant updatedBefore, PageRequest page) {
         Client client = clients.findVisible(clientId);
-        List<Goal> rows = goals.listForClient(caller.clinicId(), client.id, page);
+        List<Goal> rows = goals.listForClient(caller.clinicId(), client.id, statuses, updatedFrom, updatedBefore,
+                page);
         GoalAchievements.ForClient achievements = achievementsOf(client);
         return Page.of(rows, page, goal -> goal.createdAt, goal -> goal.id, goal -> response(goal, achievements));
     }

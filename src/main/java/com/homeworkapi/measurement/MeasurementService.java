@@ -16,8 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,21 +107,28 @@ public class MeasurementService {
     }
 
     public Page<MeasurementResponse> listMeasurements(UUID clientId, String instrument, PageRequest page) {
-        return listMeasurements(clientId, instrument, null, null, page);
+        return listMeasurements(clientId, MeasurementFilter.ofInstrument(instrument), page);
     }
 
-    /** As above, measured on {@code from} or later and before {@code toExclusive}, where given (FHIR's date). */
-    public Page<MeasurementResponse> listMeasurements(UUID clientId, String instrument, LocalDate from,
-            LocalDate toExclusive, PageRequest page) {
+    /** As above, narrowed by the filter (FHIR's search); its instrument must be one of the clinic's. */
+    public Page<MeasurementResponse> listMeasurements(UUID clientId, MeasurementFilter filter, PageRequest page) {
         Client client = clients.findVisible(clientId);
-        String code = instrument == null || instrument.isBlank() ? null : instrument;
+        String code = filter.instrument() == null || filter.instrument().isBlank() ? null : filter.instrument();
         if (code != null && !clinicSettings.instruments(client.clinicId).containsKey(code)) {
             throw unknownInstrument();
         }
-        List<Measurement> rows = measurements.listForClient(client.clinicId, client.id, code, from, toExclusive,
+        List<Measurement> rows = measurements.listForClient(client.clinicId, client.id, filter.withInstrument(code),
                 page);
         return Page.of(rows, page, measurement -> measurement.measuredOn, measurement -> measurement.id,
                 MeasurementResponse::from);
+    }
+
+    /**
+     * The identifiers other systems gave these measurements (FHIR's {@code Observation.identifier}),
+     * by measurement; only the caller's clinic's are found.
+     */
+    public Map<UUID, List<Identifier>> identifiersOf(Collection<UUID> measurementIds) {
+        return measurements.identifiersOf(caller.clinicId(), measurementIds);
     }
 
     /** One measurement the caller may see; any other id is answered as one that does not exist. */

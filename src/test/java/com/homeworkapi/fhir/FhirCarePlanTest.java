@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +121,84 @@ class FhirCarePlanTest {
                 () -> assertEquals(9, goal.at("/target/0/detailQuantity/value").asInt()),
                 () -> assertEquals("2026-04-30", goal.at("/target/0/dueDate").asText()),
                 () -> assertEquals("Back to choir practice.", goal.at("/note/0/text").asText()));
+    }
+
+    @Test
+    void shouldSearchGoalsByLifecycleStatusAndLastUpdated() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID active;
+        UUID onHold;
+        UUID proposed;
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-02T10:00:00Z"))) {
+            active = created(clinic, "/v1/clients/" + clientId + "/goals", Map.of("title", "Ride the bus"));
+        }
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-09T10:00:00Z"))) {
+            onHold = created(clinic, "/v1/clients/" + clientId + "/goals",
+                    Map.of("title", "Eat out", "status", "on_hold"));
+            proposed = created(clinic, "/v1/clients/" + clientId + "/goals",
+                    Map.of("title", "Fly", "status", "proposed"));
+        }
+
+        assertEquals(Set.of(onHold.toString()), search(clinic, "Goal", clientId, Map.of("lifecycle-status",
+                List.of("on-hold"))));
+        assertEquals(Set.of(active.toString(), proposed.toString()), search(clinic, "Goal", clientId,
+                Map.of("lifecycle-status", List.of("active,http://hl7.org/fhir/goal-status|proposed"))));
+        for (String none : List.of("completed", "planned", "on_hold", "http://example.org|active")) {
+            assertEquals(Set.of(), search(clinic, "Goal", clientId, Map.of("lifecycle-status", List.of(none))), none);
+        }
+        assertEquals(Set.of(active.toString()), search(clinic, "Goal", clientId,
+                Map.of("_lastUpdated", List.of("lt2026-03-05"))));
+        assertEquals(Set.of(proposed.toString()), search(clinic, "Goal", clientId,
+                Map.of("_lastUpdated", List.of("ge2026-03-05"), "lifecycle-status", List.of("proposed"))));
+        for (Map<String, String> bad : List.of(Map.of("lifecycle-status", "|"), Map.of("lifecycle-status", "active,"),
+                Map.of("_lastUpdated", "2026-03"))) {
+            Response response = clinic.sendingBadInput("integration").accept("application/fhir+json")
+                    .queryParam("patient", clientId.toString()).queryParams(bad).get("/fhir/R4/Goal");
+            FhirOperationsTest.assertOutcome(response, 400, "invalid");
+        }
+    }
+
+    @Test
+    void shouldSearchTheCarePlanByStatusAndLastUpdatedAndIncludeNoGoalsWhenItDoesNotMatch() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        clinic.createGoal(clientId);
+        UUID empty = clinic.createClient();
+        clinic.createAssignment(clientId);
+        String yesterday = "ge" + LocalDate.now(ZoneOffset.UTC).minusDays(1);
+
+        assertEquals(Set.of(clientId.toString()), search(clinic, "CarePlan", clientId, Map.of("status",
+                List.of("active"), "_lastUpdated", List.of(yesterday))));
+        assertEquals(Set.of(clientId.toString()), search(clinic, "CarePlan", clientId, Map.of("status",
+                List.of("draft,http://hl7.org/fhir/request-status|active"))));
+        Response withGoals = clinic.integration().accept("application/fhir+json").queryParam("patient", clientId.toString())
+                .queryParam("status", "completed").queryParam("_include", "CarePlan:goal").get("/fhir/R4/CarePlan");
+        assertEquals(0, assertValid(withGoals, "Bundle").path("entry").size(), "no plan, so no goals");
+        assertEquals(Set.of(), search(clinic, "CarePlan", clientId, Map.of("_lastUpdated", List.of("lt2026-01-01"))));
+        assertEquals(Set.of(empty.toString()), search(clinic, "CarePlan", empty, Map.of("status", List.of("draft"))));
+        assertEquals(Set.of(), search(clinic, "CarePlan", empty, Map.of("_lastUpdated", List.of("ge2000-01-01"))));
+        for (Map<String, String> bad : List.of(Map.of("status", "a|b|c"), Map.of("status", ","),
+                Map.of("_lastUpdated", "yesterday"))) {
+            Response response = clinic.sendingBadInput("integration").accept("application/fhir+json")
+                    .queryParam("patient", clientId.toString()).queryParams(bad).get("/fhir/R4/CarePlan");
+            FhirOperationsTest.assertOutcome(response, 400, "invalid");
+        }
+    }
+
+    /** The ids a search of the patient's resources of this type matches, each value of a list repeated. */
+    private static Set<String> search(TestClinic clinic, String type, UUID clientId, Map<String, List<String>> query) {
+        var request = clinic.integration().accept("application/fhir+json").queryParam("patient", clientId.toString());
+        query.forEach((name, values) -> request.queryParam(name, values));
+        Response response = request.get("/fhir/R4/" + type);
+        assertEquals(200, response.statusCode(), query + ": " + response.asString());
+        JsonNode bundle = assertValid(response, "Bundle");
+        Set<String> ids = new HashSet<>();
+        bundle.path("entry").forEach(entry -> {
+            assertEquals(type, entry.at("/resource/resourceType").asText());
+            ids.add(entry.at("/resource/id").asText());
+        });
+        return ids;
     }
 
     private static String versionOf(Response response) {

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.homeworkapi.support.FhirOperation;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -221,6 +226,19 @@ class FhirObservationTest {
                 Map.of("patient", clientId.toString(), "date", "2026-02-30"),
                 Map.of("patient", clientId.toString(), "code", "a,b"),
                 Map.of("patient", clientId.toString(), "code", "http://loinc.org|"),
+                Map.of("patient", clientId.toString(), "status", "final,"),
+                Map.of("patient", clientId.toString(), "status", "|"),
+                Map.of("patient", clientId.toString(), "status", "a|b|final"),
+                Map.of("patient", clientId.toString(), "identifier", "|"),
+                Map.of("patient", clientId.toString(), "identifier", "urn:a|b|c"),
+                Map.of("patient", clientId.toString(), "identifier", "urn:a|b,urn:a|c"),
+                Map.of("patient", clientId.toString(), "identifier", "urn:a|b\\"),
+                Map.of("patient", clientId.toString(), "_lastUpdated", "2026-01"),
+                Map.of("patient", clientId.toString(), "_lastUpdated", "ne2026-01-05"),
+                Map.of("patient", clientId.toString(), "_lastUpdated", "2026-01-05T10:00"),
+                Map.of("patient", clientId.toString(), "_lastUpdated", "2026-01-05T10:00:00"),
+                Map.of("patient", clientId.toString(), "_lastUpdated", "2026-02-30"),
+                Map.of("patient", clientId.toString(), "_lastUpdated", "1066-10-14"),
                 Map.of("patient", "Group/1"))) {
             Response response = clinic.sendingBadInput("integration").accept("application/fhir+json")
                     .queryParams(bad).get("/fhir/R4/Observation");
@@ -244,7 +262,178 @@ class FhirObservationTest {
         }
     }
 
+    @Test
+    void shouldFilterByWhenTheServerLastChangedEachObservation() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        UUID early;
+        UUID earlyScore;
+        UUID late;
+        UUID lateScore;
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-02T10:00:00Z"))) {
+            early = created(clinic, "/v1/assignments/" + assignmentId + "/attempts",
+                    Map.of("occurredAt", "2026-03-01T09:00:00Z", "outcome", "completed"));
+            earlyScore = created(clinic, "/v1/clients/" + clientId + "/measurements",
+                    Map.of("instrument", "phq9", "score", 11, "measuredOn", "2026-03-01"));
+        }
+        try (var pinned = TestClock.pinnedAt(Instant.parse("2026-03-09T10:00:00Z"))) {
+            late = created(clinic, "/v1/assignments/" + assignmentId + "/attempts",
+                    Map.of("occurredAt", "2026-03-08T09:00:00Z", "outcome", "skipped"));
+            lateScore = created(clinic, "/v1/clients/" + clientId + "/measurements",
+                    Map.of("instrument", "phq9", "score", 9, "measuredOn", "2026-03-08"));
+        }
+
+        assertEquals(Set.of("attempt-" + early, "measurement-" + earlyScore),
+                ids(search(clinic, clientId, Map.of("_lastUpdated", List.of("lt2026-03-05")))));
+        assertEquals(Set.of("attempt-" + late, "measurement-" + lateScore),
+                ids(search(clinic, clientId, Map.of("_lastUpdated", List.of("ge2026-03-05", "lt2026-03-10")))));
+        assertEquals(Set.of("attempt-" + late, "measurement-" + lateScore),
+                ids(search(clinic, clientId, Map.of("_lastUpdated", List.of("2026-03-09T11:00:00+01:00")))));
+        assertEquals(Set.of("attempt-" + early, "measurement-" + earlyScore),
+                ids(search(clinic, clientId, Map.of("_lastUpdated", List.of("le2026-03-02T10:00:00.000Z")))));
+        assertEquals(Set.of(), ids(search(clinic, clientId, Map.of("_lastUpdated", List.of("gt2026-03-09T10:00:00Z"),
+                "category", List.of("survey")))));
+        // Weeks are scored afresh on every search: they were last changed now.
+        Set<String> fresh = ids(search(clinic, clientId, Map.of("_lastUpdated",
+                List.of("ge" + LocalDate.now(ZoneOffset.UTC).minusDays(1)))));
+        assertFalse(fresh.isEmpty());
+        assertTrue(fresh.stream().allMatch(id -> id.startsWith("compliance-")), "only weeks: " + fresh);
+    }
+
+    @Test
+    void shouldFilterByStatusFinalForRecordsAndEndedWeeksAndPreliminaryForTheWeekRunning() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID attemptId = clinic.logAttempt(clinic.createAssignment(clientId));
+        UUID scoreId = clinic.recordMeasurement(clientId);
+
+        JsonNode running = search(clinic, clientId, Map.of("status", List.of("preliminary")));
+        assertEquals(1, running.path("entry").size(), "the week running: " + running);
+        assertEquals("preliminary", running.at("/entry/0/resource/status").asText());
+        assertTrue(running.at("/entry/0/resource/id").asText().startsWith("compliance-"));
+
+        JsonNode ended = search(clinic, clientId, Map.of("status", List.of("http://hl7.org/fhir/observation-status|final")));
+        Set<String> endedIds = ids(ended);
+        assertTrue(endedIds.containsAll(Set.of("attempt-" + attemptId, "measurement-" + scoreId)), "" + endedIds);
+        ended.path("entry").forEach(entry -> assertEquals("final", entry.at("/resource/status").asText()));
+
+        Set<String> either = ids(search(clinic, clientId, Map.of("status", List.of("final,preliminary"))));
+        assertEquals(endedIds.size() + 1, either.size());
+        assertEquals(Set.of("attempt-" + attemptId), ids(search(clinic, clientId, Map.of("status", List.of("final"),
+                "code", List.of(HOMEWORK + "|homework-attempt")))));
+        for (String status : List.of("amended", "entered-in-error", "http://example.org/status|final", "FINAL")) {
+            assertEquals(Set.of(), ids(search(clinic, clientId, Map.of("status", List.of(status)))), status);
+        }
+        // Repeated parameters are ANDed: nothing is both.
+        assertEquals(Set.of(), ids(search(clinic, clientId, Map.of("status", List.of("final", "preliminary")))));
+    }
+
+    @Test
+    void shouldWriteBackAndFindAScoreByTheIdentifiersItWasCreatedWith() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        String system = "urn:oid:2.16.840.1.113883.19.5." + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1000);
+        String odd = "QR|7,b$" + UUID.randomUUID();
+        Response created = clinic.integration().contentType("application/fhir+json").accept("application/fhir+json")
+                .header("If-None-Exist", "identifier=" + system + "|" + "QR-1")
+                .body(FhirOperation.phq9Total(clientId.toString(), system, "QR-1")).post("/fhir/R4/Observation");
+        created.then().statusCode(201);
+        JsonNode first = assertValid(created, "Observation");
+        assertEquals(system, first.at("/identifier/0/system").asText(), "on create: " + first);
+        assertEquals("QR-1", first.at("/identifier/0/value").asText());
+        clinic.integration().contentType("application/fhir+json").accept("application/fhir+json")
+                .body(FhirOperation.phq9Total(clientId.toString(), system, odd)).post("/fhir/R4/Observation")
+                .then().statusCode(201);
+        created(clinic, "/v1/clients/" + clientId + "/measurements",
+                Map.of("instrument", "phq9", "score", 3, "measuredOn", "2026-01-12"));
+
+        Response read = clinic.clinician().accept("application/fhir+json")
+                .get("/fhir/R4/Observation/{id}", first.path("id").asText());
+        JsonNode stored = assertValid(read, "Observation");
+        assertEquals(system + "|QR-1", stored.at("/identifier/0/system").asText() + "|"
+                + stored.at("/identifier/0/value").asText());
+        assertEquals(1, stored.path("identifier").size());
+
+        JsonNode bySystemAndValue = search(clinic, clientId, Map.of("identifier", List.of(system + "|QR-1")));
+        assertEquals(Set.of(first.path("id").asText()), ids(bySystemAndValue));
+        assertEquals("QR-1", bySystemAndValue.at("/entry/0/resource/identifier/0/value").asText());
+        assertEquals(Set.of(first.path("id").asText()), ids(search(clinic, clientId, Map.of("identifier",
+                List.of("QR-1")))));
+        String escaped = odd.replace("|", "\\|").replace(",", "\\,").replace("$", "\\$");
+        JsonNode byOdd = search(clinic, clientId, Map.of("identifier", List.of(system + "|" + escaped)));
+        assertEquals(1, byOdd.path("entry").size(), escaped + ": " + byOdd);
+        assertEquals(odd, byOdd.at("/entry/0/resource/identifier/0/value").asText());
+        assertEquals(2, search(clinic, clientId, Map.of("identifier", List.of(system + "|"))).path("entry").size());
+        for (String none : List.of("|QR-1", "urn:other|QR-1", system + "|QR-2", "qr-1")) {
+            assertEquals(Set.of(), ids(search(clinic, clientId, Map.of("identifier", List.of(none)))), none);
+        }
+    }
+
+    @Test
+    void shouldCarryTheNewFiltersInNextLinksAndPageThemStably() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        String system = "urn:ehr:" + UUID.randomUUID();
+        Set<String> stored = new HashSet<>();
+        for (String value : List.of("a", "b", "c")) {
+            Response created = clinic.integration().contentType("application/fhir+json").accept("application/fhir+json")
+                    .body(FhirOperation.phq9Total(clientId.toString(), system, value)).post("/fhir/R4/Observation");
+            created.then().statusCode(201);
+            stored.add(Json.of(created).path("id").asText());
+        }
+        created(clinic, "/v1/clients/" + clientId + "/measurements",
+                Map.of("instrument", "phq9", "score", 3, "measuredOn", "2026-01-12"));
+
+        List<String> seen = new ArrayList<>();
+        String next = "/fhir/R4/Observation?patient=" + clientId + "&identifier=" + system + "%7C"
+                + "&status=final&_lastUpdated=ge2026-01-01&_count=2";
+        while (next != null) {
+            URI link = URI.create(next);
+            Map<String, String> query = new HashMap<>();
+            for (String pair : link.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+            assertEquals(system + "|", query.get("identifier"), "the next link keeps the filters: " + next);
+            assertEquals("final", query.get("status"));
+            assertEquals("ge2026-01-01", query.get("_lastUpdated"));
+            Response page = clinic.integration().accept("application/fhir+json").queryParams(query).get(link.getRawPath());
+            JsonNode bundle = assertValid(page, "Bundle");
+            bundle.path("entry").forEach(entry -> seen.add(entry.at("/resource/id").asText()));
+            // Stored between pages, a score of the same system must not shift what follows.
+            if (seen.size() == 2) {
+                clinic.integration().contentType("application/fhir+json")
+                        .body(FhirOperation.phq9Total(clientId.toString(), system, "later")).post("/fhir/R4/Observation")
+                        .then().statusCode(201);
+            }
+            next = relativeLink(bundle, "next");
+        }
+
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no score twice: " + seen);
+        assertTrue(seen.containsAll(stored), "every score of the system: " + seen);
+        assertTrue(seen.size() <= 4, "nothing else: " + seen);
+    }
+
     // --- Helpers -----------------------------------------------------------------------
+
+    /** One search of the patient's Observations with these parameters, each value of a list repeated; valid. */
+    static JsonNode search(TestClinic clinic, UUID clientId, Map<String, List<String>> parameters) {
+        var request = clinic.integration().accept("application/fhir+json").queryParam("patient", clientId.toString())
+                .queryParam("_count", "200");
+        parameters.forEach((name, values) -> request.queryParam(name, values));
+        Response response = request.get("/fhir/R4/Observation");
+        assertEquals(200, response.statusCode(), parameters + ": " + response.asString());
+        return assertValid(response, "Bundle");
+    }
+
+    /** The ids of a Bundle's entries. */
+    static Set<String> ids(JsonNode bundle) {
+        Set<String> ids = new HashSet<>();
+        bundle.path("entry").forEach(entry -> ids.add(entry.at("/resource/id").asText()));
+        return ids;
+    }
 
     static UUID created(TestClinic clinic, String path, Map<String, Object> body) {
         Response response = clinic.clinician().body(body).post(path);

@@ -141,6 +141,34 @@ class FhirOperationsTest {
         assertEquals(0, bundle.path("entry").size(), "entries: " + bundle);
     }
 
+    @Test
+    void shouldNotFindAnotherClinicsScoreByItsIdentifier() {
+        TestClinic owner = new TestClinic();
+        UUID ownersClient = owner.createClient();
+        String identifier = "EHR-QR-" + UUID.randomUUID();
+        owner.integration().contentType(FhirOperation.FHIR_JSON)
+                .body(FhirOperation.phq9Total(ownersClient.toString(), "urn:oid:2.16.840.1.113883.19.5", identifier))
+                .post("/fhir/R4/Observation").then().statusCode(201);
+        TestClinic intruder = new TestClinic();
+        UUID intrudersClient = intruder.createClient();
+
+        for (String token : List.of("urn:oid:2.16.840.1.113883.19.5|" + identifier, identifier,
+                "urn:oid:2.16.840.1.113883.19.5|")) {
+            Response own = FhirOperation.SEARCH_OBSERVATION.send(intruder.integration(), intrudersClient.toString(),
+                    Map.of("identifier", token));
+            own.then().statusCode(200);
+            assertEquals(0, assertValid(own, "Bundle").path("entry").size(), token);
+            Response refused = FhirOperation.SEARCH_OBSERVATION.send(intruder.integration(), ownersClient.toString(),
+                    Map.of("identifier", token));
+            Response absent = FhirOperation.SEARCH_OBSERVATION.send(intruder.integration(),
+                    UUID.randomUUID().toString(), Map.of("identifier", token));
+            assertAnsweredAsAbsent(refused, absent);
+        }
+        Response owners = FhirOperation.SEARCH_OBSERVATION.send(owner.integration(), ownersClient.toString(),
+                Map.of("identifier", identifier));
+        assertEquals(1, assertValid(owners, "Bundle").path("entry").size(), "the owner finds it");
+    }
+
     // --- Authentication and bad input ------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
