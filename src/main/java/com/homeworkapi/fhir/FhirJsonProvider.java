@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +42,9 @@ public class FhirJsonProvider implements MessageBodyWriter<IBaseResource>, Messa
     @Override
     public void writeTo(IBaseResource resource, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream body) throws IOException {
-        Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8);
-        fhir.newJsonParser().encodeResourceToWriter(resource, writer);
-        writer.flush();
+        // Encoded whole, then written once: HAPI flushes its writer after every value, and each
+        // flush reached the HTTP response as a buffer of its own (a quarter of a page's time).
+        body.write(fhir.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
