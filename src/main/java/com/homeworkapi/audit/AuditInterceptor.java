@@ -13,10 +13,12 @@ import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /**
- * A write and its audit event commit together: the write's transaction is begun here, around
- * the resource method (the service's own {@code @Transactional} joins it), and the event is
- * inserted last, once the method has answered, so it costs one INSERT and no lock. When the
- * method fails, everything is rolled back and {@link AuditFilters} records the refusal instead.
+ * A call and its audit event commit together: the call's transaction is begun here, around the
+ * resource method (the service's own {@code @Transactional} joins it), and the event is inserted
+ * last, once the method has answered, so it costs one INSERT and no lock. A write's event is as
+ * durable as the write; a read's transaction, whose only lasting row is its event, commits
+ * without waiting for the disk (see {@code ClinicTransactions}). When the method fails,
+ * everything is rolled back and {@link AuditFilters} records the refusal instead.
  */
 @Audited
 @Interceptor
@@ -32,8 +34,8 @@ public class AuditInterceptor {
     AuditMetrics metrics;
 
     @AroundInvoke
-    Object auditWrite(InvocationContext invocation) throws Exception {
-        if (!trail.noted() || !trail.isWrite()) {
+    Object auditCall(InvocationContext invocation) throws Exception {
+        if (!trail.noted()) {
             return invocation.proceed();
         }
         int[] written = new int[1];

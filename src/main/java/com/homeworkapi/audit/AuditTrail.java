@@ -11,7 +11,6 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.sql.SQLException;
@@ -118,11 +117,6 @@ public class AuditTrail {
 
     boolean recorded() {
         return recorded;
-    }
-
-    boolean isWrite() {
-        String method = http().method().name();
-        return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method);
     }
 
     /**

@@ -9,16 +9,16 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /**
- * Plain JDBC on one clinic's audit rows. Inside a transaction of the request's (a write) the
- * work joins it, whose clinic is named already; otherwise it runs in a short transaction of its
- * own that names the clinic to PostgreSQL ({@code app.clinic_id}, which row-level security reads),
- * so the sealer and the verification, off any request, are held to one clinic as requests are.
+ * Plain JDBC on one clinic's audit rows. Inside a transaction of the request's (the call's own,
+ * begun by {@link AuditInterceptor}) the work joins it, whose clinic is named already; otherwise
+ * (a refusal, the sealer, the verification) it runs in a short transaction of its own that names
+ * the clinic to PostgreSQL ({@code app.clinic_id}, which row-level security reads), so work off
+ * any request is held to one clinic as requests are.
  *
  * <p>Such a transaction commits without waiting for its WAL to reach the disk
- * ({@code synchronous_commit} off, for it alone): a read's event is then stored, visible and
- * sealable when the answer goes out, but a crash of PostgreSQL itself within a fraction of a
- * second could lose it. Waiting for the flush cost a read 1 to 6 ms on this machine, past the
- * budget of 1 ms; a write's event commits with the write, synchronously, as before.
+ * ({@code synchronous_commit} off, for it alone), as a read's does: the event is stored, visible
+ * and sealable at once, but a crash of PostgreSQL itself within a fraction of a second could lose
+ * it.
  */
 @ApplicationScoped
 class ClinicConnections {

@@ -1,6 +1,10 @@
 package com.homeworkapi.security;
 
 import io.agroal.api.AgroalPoolInterceptor;
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -20,14 +24,25 @@ import org.jboss.logging.Logger;
  * transaction, so a pooled connection never carries a clinic into the next borrower's work. It
  * costs one round trip per transaction; PostgreSQL's driver sends the transaction's BEGIN with it.
  * A connection taken outside a transaction gets no clinic and so sees no clinic data.
+ *
+ * <p>The transaction of a read (GET or HEAD) is also told, in the same statement, not to wait for
+ * the disk when it commits: what it stores is its audit event (and scores recomputed from stored
+ * data). The event is visible before the answer goes out; only a crash of PostgreSQL itself in the
+ * fraction of a second after could lose it. Waiting cost a read 1 to 6 ms here.
  */
 @ApplicationScoped
 public class ClinicTransactions implements AgroalPoolInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ClinicTransactions.class);
 
+    private static final String NAME_CLINIC = "select set_config('app.clinic_id', ?, true)";
+    private static final String NAME_CLINIC_OF_READ = NAME_CLINIC + ", set_config('synchronous_commit', 'off', true)";
+
     @Inject
     ClinicScope scope;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     @Override
     public void onConnectionAcquire(Connection connection) {
@@ -40,7 +55,7 @@ public class ClinicTransactions implements AgroalPoolInterceptor {
             if (clinic.isEmpty()) {
                 return;
             }
-            try (PreparedStatement name = connection.prepareStatement("select set_config('app.clinic_id', ?, true)")) {
+            try (PreparedStatement name = connection.prepareStatement(servesARead() ? NAME_CLINIC_OF_READ : NAME_CLINIC)) {
                 name.setString(1, clinic.get().toString());
                 name.execute();
             }
@@ -51,5 +66,17 @@ public class ClinicTransactions implements AgroalPoolInterceptor {
             // next statement fails with the database's own error (answered 503 while it is down).
             LOG.debugf("Naming the transaction's clinic failed: SQLState %s", failed.getSQLState());
         }
+    }
+
+    private boolean servesARead() {
+        if (!Arc.container().requestContext().isActive()) {
+            return false;
+        }
+        RoutingContext request = currentRequest.getCurrent();
+        if (request == null) {
+            return false;
+        }
+        HttpMethod method = request.request().method();
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 }

@@ -224,6 +224,48 @@ class AuditTrailTest {
                 .body(at("items.size()", equalTo(0)));
     }
 
+    /**
+     * A read's event is inserted in the read's own transaction, which commits without waiting for
+     * the disk; a write's in the write's, which waits. A trigger of this test's, on this clinic's
+     * events only, notes the setting each insert saw, and whether its transaction is the one that
+     * read the client (it still holds its lock on the table then).
+     */
+    @Test
+    void shouldCommitAReadsEventWithTheReadWithoutWaitingForTheDiskAndAWritesDurably() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        String probe = "audit_probe_" + clinic.id.toString().replace('-', '_');
+        assertNull(AuditRows.execute(
+                "create table " + probe + " (request_id text, synchronous_commit text, with_the_call boolean)",
+                "create function " + probe + "() returns trigger language plpgsql security definer"
+                        + " set search_path from current as $$ begin insert into " + probe
+                        + " values (new.request_id, current_setting('synchronous_commit'),"
+                        + " exists (select from pg_locks where pid = pg_backend_pid() and locktype = 'relation'"
+                        + " and relation = 'client'::regclass)); return new; end $$",
+                "create trigger " + probe + " before insert on audit_event for each row when (new.clinic_id = '"
+                        + clinic.id + "') execute function " + probe + "()"));
+        try {
+            clinic.clinician().header("X-Request-Id", "probe-read-" + clinic.id)
+                    .get("/v1/clients/{id}/compliance", clientId).then().statusCode(200);
+            clinic.clinician().header("X-Request-Id", "probe-write-" + clinic.id).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Ride the bus to work")).post("/v1/clients/{id}/goals", clientId)
+                    .then().statusCode(201);
+
+            Map<String, String> read = AuditRows.query("select * from " + probe + " where request_id = ?",
+                    "probe-read-" + clinic.id).get(0);
+            Map<String, String> write = AuditRows.query("select * from " + probe + " where request_id = ?",
+                    "probe-write-" + clinic.id).get(0);
+            assertAll(
+                    () -> assertEquals("off", read.get("synchronous_commit")),
+                    () -> assertEquals("t", read.get("with_the_call")),
+                    () -> assertEquals("on", write.get("synchronous_commit")),
+                    () -> assertEquals("t", write.get("with_the_call")));
+        } finally {
+            assertNull(AuditRows.execute("drop trigger " + probe + " on audit_event", "drop function " + probe + "()",
+                    "drop table " + probe));
+        }
+    }
+
     @Test
     void shouldRefuseToUpdateOrDeleteAnEventEvenForTheOwner() throws SQLException {
         TestClinic clinic = new TestClinic();
