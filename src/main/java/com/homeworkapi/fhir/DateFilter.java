@@ -25,8 +25,7 @@ record DateFilter(LocalDate from, LocalDate toExclusive) {
     private static final Pattern VALUE = Pattern.compile("(eq|ge|gt|le|lt)?(\\d{4}-\\d{2}-\\d{2})");
 
     static DateFilter parse(List<String> values) {
-        LocalDate from = null;
-        LocalDate to = null;
+        PrefixedRange<LocalDate> range = PrefixedRange.unbounded();
         for (String value : values) {
             Matcher matcher = VALUE.matcher(value);
             if (!matcher.matches()) {
@@ -38,26 +37,14 @@ record DateFilter(LocalDate from, LocalDate toExclusive) {
             } catch (DateTimeParseException notADay) {
                 throw invalid();
             }
-            String prefix = matcher.group(1) == null ? "eq" : matcher.group(1);
-            LocalDate lower = switch (prefix) {
-                case "eq", "ge" -> day;
-                case "gt" -> day.plusDays(1);
-                default -> null;
-            };
-            LocalDate upper = switch (prefix) {
-                case "eq", "le" -> day.plusDays(1);
-                case "lt" -> day;
-                default -> null;
-            };
-            from = lower != null && (from == null || lower.isAfter(from)) ? lower : from;
-            to = upper != null && (to == null || upper.isBefore(to)) ? upper : to;
+            range = range.and(matcher.group(1), day, day.plusDays(1));
         }
-        return new DateFilter(from, to);
+        return new DateFilter(range.from(), range.before());
     }
 
     /** Whether no day can match: the search then answers an empty page. */
     boolean empty() {
-        return from != null && toExclusive != null && !from.isBefore(toExclusive);
+        return new PrefixedRange<>(from, toExclusive).empty();
     }
 
     Instant fromInstant(ZoneId zone) {

@@ -29,8 +29,7 @@ record LastUpdatedFilter(Instant from, Instant before) {
             "(eq|ge|gt|le|lt)?(\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(?:Z|[+-]\\d{2}:\\d{2}))?)");
 
     static LastUpdatedFilter parse(List<String> values) {
-        Instant from = null;
-        Instant before = null;
+        PrefixedRange<Instant> range = PrefixedRange.unbounded();
         for (String value : values) {
             Matcher matcher = VALUE.matcher(value);
             if (!matcher.matches()) {
@@ -53,26 +52,14 @@ record LastUpdatedFilter(Instant from, Instant before) {
             if (!Dates.inRange(start)) {
                 throw Dates.outOfRange(NAME);
             }
-            String prefix = matcher.group(1) == null ? "eq" : matcher.group(1);
-            Instant lower = switch (prefix) {
-                case "eq", "ge" -> start;
-                case "gt" -> end;
-                default -> null;
-            };
-            Instant upper = switch (prefix) {
-                case "eq", "le" -> end;
-                case "lt" -> start;
-                default -> null;
-            };
-            from = lower != null && (from == null || lower.isAfter(from)) ? lower : from;
-            before = upper != null && (before == null || upper.isBefore(before)) ? upper : before;
+            range = range.and(matcher.group(1), start, end);
         }
-        return new LastUpdatedFilter(from, before);
+        return new LastUpdatedFilter(range.from(), range.before());
     }
 
     /** Whether no instant can match: the search then answers an empty page. */
     boolean empty() {
-        return from != null && before != null && !from.isBefore(before);
+        return new PrefixedRange<>(from, before).empty();
     }
 
     boolean matches(Instant lastUpdated) {
