@@ -12,6 +12,7 @@ import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -54,6 +55,9 @@ public class ClinicSettingsService {
     @Inject
     Event<ClinicSettingsChanged> settingsChanged;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
     public Tagged<ClinicSettingsResponse> getSettings() {
         return tagged(settings.findOfClinic(caller.clinicId()));
     }
@@ -82,19 +86,39 @@ public class ClinicSettingsService {
             settings.persist(row);
         }
         settings.flush();
+        transaction.putResource(rowKey(clinicId), Optional.of(row));
         settingsChanged.fire(new ClinicSettingsChanged(clinicId));
         return tagged(Optional.of(row));
     }
 
     /** The thresholds scoring uses for the clinic; the defaults while it has saved none. */
     public ScoringSettings scoringSettings(UUID clinicId) {
-        return settings.findOfClinic(clinicId).map(ClinicSettings::toScoringSettings)
-                .orElse(ScoringSettings.DEFAULTS);
+        return rowOfTransaction(clinicId).map(ClinicSettings::toScoringSettings).orElse(ScoringSettings.DEFAULTS);
     }
 
     /** Only the clinic's own instruments, as {@code scoring.ClientRecord} takes them. */
     public List<Instrument> clinicInstruments(UUID clinicId) {
-        return settings.findOfClinic(clinicId).map(ClinicSettingsService::instrumentsOf).orElse(List.of());
+        return rowOfTransaction(clinicId).map(ClinicSettingsService::instrumentsOf).orElse(List.of());
+    }
+
+    /**
+     * The clinic's row, read once per transaction: scoring one client asks for the thresholds and
+     * the instruments several times, and a clinic without saved settings has no row for the
+     * persistence context to keep, so each ask was a round trip.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<ClinicSettings> rowOfTransaction(UUID clinicId) {
+        Object key = rowKey(clinicId);
+        Optional<ClinicSettings> row = (Optional<ClinicSettings>) transaction.getResource(key);
+        if (row == null) {
+            row = settings.findOfClinic(clinicId);
+            transaction.putResource(key, row);
+        }
+        return row;
+    }
+
+    private static Object rowKey(UUID clinicId) {
+        return List.of(ClinicSettingsService.class, clinicId);
     }
 
     /** Every instrument the clinic may record, built-in and its own, by code. */

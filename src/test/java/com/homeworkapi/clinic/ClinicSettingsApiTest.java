@@ -7,23 +7,31 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.homeworkapi.scoring.ScoringSettings;
+import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ClinicSettingsApiTest {
+
+    @Inject
+    ClinicSettingsService settingsService;
 
     /** Settings as an admin would send them: the defaults but stricter, with one instrument of the clinic's own. */
     private static Map<String, Object> settings() {
@@ -64,6 +72,23 @@ class ClinicSettingsApiTest {
 
     private static void save(TestClinic clinic, String etag, Map<String, Object> body) {
         clinic.admin().header("If-Match", etag).body(body).put("/v1/clinic/settings").then().statusCode(200);
+    }
+
+    @Test
+    void shouldScoreWithOneReadingOfTheSettingsPerTransactionAndTheSavedOnesInTheNext() {
+        TestClinic clinic = new TestClinic();
+        List<ScoringSettings> seenInOneTransaction = ClinicDatabase.call(clinic.id, () -> {
+            ScoringSettings first = settingsService.scoringSettings(clinic.id);
+            // An admin saves stricter thresholds while the transaction is open (read committed
+            // would show them to a second query).
+            CompletableFuture.runAsync(() -> save(clinic, "\"0\"", settings())).join();
+            return List.of(first, settingsService.scoringSettings(clinic.id));
+        });
+        assertEquals(List.of(ScoringSettings.DEFAULTS, ScoringSettings.DEFAULTS), seenInOneTransaction);
+
+        ScoringSettings next = ClinicDatabase.call(clinic.id, () -> settingsService.scoringSettings(clinic.id));
+        assertEquals(0.9, next.met());
+        assertEquals(0.6, next.adequate());
     }
 
     @Test
