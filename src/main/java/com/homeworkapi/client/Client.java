@@ -30,7 +30,9 @@ public class Client {
     @Column(name = "clinic_id", nullable = false, updatable = false)
     public UUID clinicId;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Loaded when read: most requests that load a client (scoring, compliance, attempts) never show
+    // its identifiers, and a page of clients loads theirs in batches.
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "client_external_id", joinColumns = @JoinColumn(name = "client_id"))
     @OrderBy("system asc, value asc")
     public List<ExternalId> externalIds = new ArrayList<>();
