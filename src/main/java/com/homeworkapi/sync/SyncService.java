@@ -204,7 +204,7 @@ public class SyncService {
     /**
      * Whether a request without {@code clientId} reads the clinic-wide feed: only an integration's
      * or an admin's token does (a client token reads its own feed, and a clinician must name the
-     * client). The resource asks before the request's transaction begins, to take a heavy read's turn.
+     * client). The resource asks before the request's first statement, to take a heavy read's turn.
      */
     public boolean readsClinicWide(String clientIdParameter) {
         return (clientIdParameter == null || clientIdParameter.isBlank()) && caller.ownClientId().isEmpty()
