@@ -67,9 +67,9 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 .range(0, limit - 1).list();
     }
 
-    public List<Assignment> listByIds(UUID clinicId, UUID clientId, Collection<UUID> ids) {
-        return list("clinicId = :clinic and clientId = :client and id in :ids",
-                Parameters.with("clinic", clinicId).and("client", clientId).and("ids", ids));
+    /** The clinic's assignments with these ids, whichever clients they belong to (the clinic-wide change feed). */
+    public List<Assignment> listByIdsInClinic(UUID clinicId, Collection<UUID> ids) {
+        return list("clinicId = :clinic and id in :ids", Parameters.with("clinic", clinicId).and("ids", ids));
     }
 
     /** Which of these assignments belong to the client; a review may only rate its own client's homework. */

@@ -123,11 +123,6 @@ public class AttemptRepository implements PanacheRepositoryBase<Attempt, UUID> {
                 + " order by id", parameters).range(0, limit - 1).list();
     }
 
-    public List<Attempt> listByIds(UUID clinicId, UUID clientId, Collection<UUID> ids) {
-        return list("clinicId = :clinic and clientId = :client and id in :ids",
-                Parameters.with("clinic", clinicId).and("client", clientId).and("ids", ids));
-    }
-
     public Optional<Attempt> findInClinic(UUID clinicId, UUID attemptId) {
         return find("clinicId = :clinic and id = :id", Parameters.with("clinic", clinicId).and("id", attemptId))
                 .firstResultOptional();

@@ -1,5 +1,7 @@
 package com.homeworkapi.fhir;
 
+import java.util.List;
+
 /**
  * The code systems the FHIR face writes. HL7 and LOINC codes wherever one exists; the rest are
  * the project's own, published under canonical URLs on the project's site and listed in
@@ -39,7 +41,32 @@ final class CodeSystems {
     static final String PHQ9_TOTAL = "44261-6";
     static final String GAD7_TOTAL = "70274-6";
 
+    /** PHQ-9's items in the questionnaire's order (panel 44249-1); the ninth asks about thoughts of self-harm. */
+    static final List<String> PHQ9_ITEMS = List.of("44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
+            "44258-2", "44252-5", "44253-3", "44260-8");
+    /** GAD-7's items in the questionnaire's order (panel 69737-5). */
+    static final List<String> GAD7_ITEMS = List.of("69725-0", "68509-9", "69733-4", "69734-2", "69735-9",
+            "69689-8", "69736-7");
+    /**
+     * LOINC's answers to every item of both (answer list LL358-3), by the points each scores:
+     * not at all 0, several days 1, more than half the days 2, nearly every day 3.
+     */
+    static final List<String> ITEM_ANSWERS = List.of("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9");
+    static final List<String> ITEM_ANSWER_DISPLAYS = List.of("Not at all", "Several days",
+            "More than half the days", "Nearly every day");
+    /** The component that says whether PHQ-9 item 9 raised the safety flag. */
+    static final String SAFETY_FLAG_CODE = "safety-flag";
+
     private CodeSystems() {
+    }
+
+    /** The LOINC codes of an instrument's items in its order; empty when its items are not stored. */
+    static List<String> itemCodesOf(String instrument) {
+        return switch (instrument) {
+            case "phq9" -> PHQ9_ITEMS;
+            case "gad7" -> GAD7_ITEMS;
+            default -> List.of();
+        };
     }
 
     /** The LOINC code of an instrument's total score, or null when LOINC has none we map. */

@@ -2,6 +2,7 @@ package com.homeworkapi.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.measurement.ItemAnswers;
 import com.homeworkapi.measurement.MeasurementRequest;
 import com.homeworkapi.measurement.MeasurementService.Identifier;
 import java.math.BigDecimal;
@@ -12,17 +13,21 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Observation.ObservationComponentComponent;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
  * A symptom score an EHR pushes as a FHIR Observation (a PHQ-9 total from its own questionnaire,
- * say), read into what {@code /v1/clients/{id}/measurements} stores. What the service would not
- * keep is refused (400), never dropped: item answers (components), derivations, other subjects.
+ * say), read into what {@code /v1/clients/{id}/measurements} stores. A PHQ-9 or GAD-7 may carry
+ * its item answers as components coded with the items' LOINC codes (then the value may be left
+ * out: the total is their sum). What the service would not keep is refused (400), never dropped:
+ * other components, derivations, other subjects.
  */
 final class ObservationCreates {
 
@@ -65,8 +70,11 @@ final class ObservationCreates {
             }
             note = text("note[0].text", observation.getNoteFirstRep().getText(), MAX_NOTE);
         }
-        MeasurementRequest request = new MeasurementRequest(instrument(observation), score(observation),
-                measuredOn(observation, zone), note);
+        String instrument = instrument(observation);
+        List<Integer> items = itemAnswers(observation, instrument);
+        MeasurementRequest request = new MeasurementRequest(instrument,
+                items != null && !observation.hasValue() ? null : score(observation), measuredOn(observation, zone),
+                note, items);
         return new Score(clientId, request, identifiers(observation));
     }
 
@@ -100,9 +108,6 @@ final class ObservationCreates {
 
     private static void refuseWhatIsNotStored(Observation observation) {
         List<String> refused = new ArrayList<>();
-        if (observation.hasComponent()) {
-            refused.add("component");
-        }
         if (observation.hasExtension() || observation.hasModifierExtension()) {
             refused.add("extension");
         }
@@ -120,6 +125,73 @@ final class ObservationCreates {
         if (!refused.isEmpty()) {
             throw invalid(refused.get(0), "is not stored by this server; send the total score alone");
         }
+    }
+
+    /**
+     * The answers of a PHQ-9's or GAD-7's item components, in the questionnaire's order; null
+     * without components. Each item once, coded by its LOINC code, answered with valueInteger (its
+     * points) or LOINC's answer code; the service checks the count and the total.
+     */
+    private static List<Integer> itemAnswers(Observation observation, String instrument) {
+        if (!observation.hasComponent()) {
+            return null;
+        }
+        List<String> codes = CodeSystems.itemCodesOf(instrument);
+        if (codes.isEmpty()) {
+            throw invalid("component", "is stored only as the item answers of a PHQ-9 (44261-6) or GAD-7 (70274-6)");
+        }
+        Integer[] answers = new Integer[codes.size()];
+        List<ObservationComponentComponent> components = observation.getComponent();
+        for (int index = 0; index < components.size(); index++) {
+            String field = "component[" + index + "]";
+            ObservationComponentComponent component = components.get(index);
+            int item = itemOf(component, codes);
+            if (item < 0) {
+                throw invalid(field + ".code", "must be the LOINC code of an item of " + instrument
+                        + " (" + String.join(", ", codes) + "); no other component is stored");
+            }
+            if (answers[item] != null) {
+                throw invalid(field, "repeats item " + codes.get(item));
+            }
+            answers[item] = answerOf(component, field);
+        }
+        for (int item = 0; item < answers.length; item++) {
+            if (answers[item] == null) {
+                throw invalid("component", "must answer every item of " + instrument + " once; item "
+                        + codes.get(item) + " is missing");
+            }
+        }
+        return List.of(answers);
+    }
+
+    /** The item's position in the questionnaire, or -1 when no LOINC coding names one of its items. */
+    private static int itemOf(ObservationComponentComponent component, List<String> codes) {
+        for (Coding coding : component.getCode().getCoding()) {
+            if (CodeSystems.LOINC.equals(coding.getSystem()) && codes.contains(coding.getCode())) {
+                return codes.indexOf(coding.getCode());
+            }
+        }
+        return -1;
+    }
+
+    private static int answerOf(ObservationComponentComponent component, String field) {
+        if (component.getValue() instanceof IntegerType integer && integer.hasValue()) {
+            int points = integer.getValue();
+            if (points < ItemAnswers.MIN_ANSWER || points > ItemAnswers.MAX_ANSWER) {
+                throw invalid(field + ".valueInteger", "must be from " + ItemAnswers.MIN_ANSWER + " to "
+                        + ItemAnswers.MAX_ANSWER);
+            }
+            return points;
+        }
+        if (component.getValue() instanceof CodeableConcept concept) {
+            for (Coding coding : concept.getCoding()) {
+                if (CodeSystems.LOINC.equals(coding.getSystem()) && CodeSystems.ITEM_ANSWERS.contains(coding.getCode())) {
+                    return CodeSystems.ITEM_ANSWERS.indexOf(coding.getCode());
+                }
+            }
+        }
+        throw invalid(field + ".value", "must be valueInteger (0 to 3) or valueCodeableConcept with a LOINC answer ("
+                + String.join(", ", CodeSystems.ITEM_ANSWERS) + ")");
     }
 
     private static String instrument(Observation observation) {
@@ -145,7 +217,8 @@ final class ObservationCreates {
             value = BigDecimal.valueOf(integer.getValue());
         }
         if (value == null) {
-            throw invalid("value", "must be the total score, as valueQuantity or valueInteger");
+            throw invalid("value", "must be the total score, as valueQuantity or valueInteger"
+                    + " (or left out when item components are sent)");
         }
         return value.doubleValue();
     }

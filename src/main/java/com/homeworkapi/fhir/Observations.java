@@ -101,6 +101,10 @@ final class Observations {
         observation.setEffective(new DateTimeType(measurement.measuredOn().toString()));
         observation.setIssued(Date.from(measurement.recordedAt()));
         observation.setValue(quantity(measurement.score(), "{score}", "{score}"));
+        List<Integer> items = measurement.itemAnswers();
+        if (items != null) {
+            itemComponents(observation, measurement.instrument(), items, measurement.safetyFlag());
+        }
         if (measurement.note() != null) {
             observation.addNote().setText(measurement.note());
         }
@@ -109,12 +113,35 @@ final class Observations {
         }
         Narratives.of("Symptom score: " + (loinc != null ? loincDisplay(loinc) : measurement.instrument()))
                 .fact("Score", decimal(measurement.score()))
+                .fact("Item answers", items == null ? null
+                        : String.join(", ", items.stream().map(String::valueOf).toList()))
+                .fact("Safety flag", measurement.safetyFlag() ? "raised (PHQ-9 item 9 above 0)" : null)
                 .fact("Measured on", measurement.measuredOn())
                 .fact("Note", measurement.note())
                 .fact("Identifiers", identifiers.isEmpty() ? null : String.join(", ", identifiers.stream()
                         .map(identifier -> identifier.system() + "|" + identifier.value()).toList()))
                 .setOn(observation);
         return observation;
+    }
+
+    /**
+     * One component per item, coded with the item's LOINC code, its answer as LOINC's answer code
+     * (whose position in the list is the item's points); for PHQ-9 also whether item 9 raised the
+     * safety flag.
+     */
+    private static void itemComponents(Observation observation, String instrument, List<Integer> items,
+            boolean safetyFlag) {
+        List<String> codes = CodeSystems.itemCodesOf(instrument);
+        for (int index = 0; index < items.size() && index < codes.size(); index++) {
+            int answer = items.get(index);
+            ObservationComponentComponent component = observation.addComponent();
+            component.setCode(coded(CodeSystems.LOINC, codes.get(index)));
+            component.setValue(coded(CodeSystems.LOINC, CodeSystems.ITEM_ANSWERS.get(answer),
+                    CodeSystems.ITEM_ANSWER_DISPLAYS.get(answer)));
+        }
+        if (CodeSystems.PHQ9_ITEMS.equals(codes)) {
+            component(observation, CodeSystems.SAFETY_FLAG_CODE, new BooleanType(safetyFlag));
+        }
     }
 
     /**

@@ -63,9 +63,9 @@ public class GoalRepository implements PanacheRepositoryBase<Goal, UUID> {
                 .range(0, limit - 1).list();
     }
 
-    public List<Goal> listByIds(UUID clinicId, UUID clientId, Collection<UUID> ids) {
-        return list("clinicId = :clinic and clientId = :client and id in :ids",
-                Parameters.with("clinic", clinicId).and("client", clientId).and("ids", ids));
+    /** The clinic's goals with these ids, whichever clients they belong to (the clinic-wide change feed). */
+    public List<Goal> listByIdsInClinic(UUID clinicId, Collection<UUID> ids) {
+        return list("clinicId = :clinic and id in :ids", Parameters.with("clinic", clinicId).and("ids", ids));
     }
 
     private static Parameters withAfter(Parameters parameters, UUID afterId) {

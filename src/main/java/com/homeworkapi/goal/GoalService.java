@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,6 +97,16 @@ public class GoalService {
         }
         GoalAchievements.ForClient achievements = achievementsOf(client);
         return clientGoals.stream().map(goal -> response(goal, achievements)).toList();
+    }
+
+    /**
+     * Goals of several clients of the caller's clinic as their own endpoint answers them: each
+     * client is scored once for the achievement status of its goals.
+     */
+    public List<GoalResponse> responsesInClinic(List<Goal> goals) {
+        Map<UUID, GoalAchievements.ForClient> byClient = new HashMap<>();
+        return goals.stream().map(goal -> response(goal, byClient.computeIfAbsent(goal.clientId,
+                client -> achievements.forClient(goal.clinicId, client)))).toList();
     }
 
     private Goal findVisible(UUID goalId) {

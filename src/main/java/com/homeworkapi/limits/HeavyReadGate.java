@@ -44,11 +44,20 @@ public class HeavyReadGate {
     @HeavyRead
     @ServerRequestFilter(priority = PRIORITY)
     public void awaitTurn(RoutingContext context) throws InterruptedException {
+        enter(context);
+    }
+
+    /**
+     * Takes a turn for an operation that is heavy for only some of its requests (the change feed
+     * read clinic-wide, not one client's): called by its resource before the request's first
+     * statement, so the statement timeout of heavy reads applies too.
+     */
+    public void enter(RoutingContext context) throws InterruptedException {
         requestKind.set(RequestKind.Kind.HEAVY_READ);
         Semaphore turns = turnsByClinic.computeIfAbsent(caller.clinicId(), clinic -> new Semaphore(perClinic, true));
         if (!turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS)) {
-            throw ApiProblem.serviceUnavailable("Your clinic already runs " + perClinic + " reports at once;"
-                    + " retry after the time in Retry-After.", RETRY_AFTER_SECONDS);
+            throw ApiProblem.serviceUnavailable("Your clinic already runs " + perClinic + " reports or clinic-wide"
+                    + " change feeds at once; retry after the time in Retry-After.", RETRY_AFTER_SECONDS);
         }
         context.addEndHandler(ended -> turns.release());
     }

@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One symptom score on an instrument; measurements are never edited. */
 @Entity
@@ -25,6 +28,15 @@ public class Measurement extends ClientOwned {
 
     @Column(updatable = false)
     public String note;
+
+    /** The answer to each item (PHQ-9 and GAD-7 only), in the questionnaire's order; null when sent as a total. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "item_answers", updatable = false)
+    public List<Short> itemAnswers;
+
+    /** PHQ-9 item 9 answered above 0: the clinic's safety protocol is to look at this client. */
+    @Column(name = "safety_flag", nullable = false, updatable = false)
+    public boolean safetyFlag;
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt;

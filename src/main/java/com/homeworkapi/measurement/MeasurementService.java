@@ -6,6 +6,7 @@ import com.homeworkapi.clinic.ClinicSettingsService;
 import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.Instants;
+import com.homeworkapi.common.MeasurementSafetyFlagged;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.scoring.Instrument;
@@ -43,6 +44,9 @@ public class MeasurementService {
 
     @Inject
     Event<ClientDataChanged> clientDataChanged;
+
+    @Inject
+    Event<MeasurementSafetyFlagged> safetyFlagged;
 
     /** A measurement stored now ({@code created}) or found by the identifier it was sent with before. */
     public record Recorded(MeasurementResponse measurement, boolean created) {
@@ -87,7 +91,10 @@ public class MeasurementService {
         if (instrument == null) {
             throw unknownInstrument();
         }
-        checkScore(instrument, request.score());
+        List<Integer> items = request.itemAnswers();
+        double score = items == null ? requiredScore(request.score())
+                : totalOf(instrument.code(), items, request.score());
+        checkScore(instrument, score);
         if (request.measuredOn().isAfter(client.today(clock))) {
             throw ApiProblem.invalid("measuredOn", "must not be in the future in the client's time zone");
         }
@@ -96,14 +103,44 @@ public class MeasurementService {
         measurement.clinicId = client.clinicId;
         measurement.clientId = client.id;
         measurement.instrument = instrument.code();
-        measurement.score = request.score();
+        measurement.score = score;
+        measurement.itemAnswers = items == null ? null : items.stream().map(Integer::shortValue).toList();
+        measurement.safetyFlag = items != null && ItemAnswers.raiseSafetyFlag(instrument.code(), items);
         measurement.measuredOn = request.measuredOn();
         measurement.note = request.note();
         measurement.recordedAt = Instants.now(clock);
         measurements.persist(measurement);
         measurements.flush();
         clientDataChanged.fire(new ClientDataChanged(client.clinicId, client.id));
+        if (measurement.safetyFlag) {
+            emitSafetyFlag(measurement);
+        }
         return MeasurementResponse.from(measurement);
+    }
+
+    /**
+     * Where {@code measurement.safety_flag} starts: fired in the measurement's own transaction,
+     * after its insert, whichever way it was recorded (/v1 or a FHIR create). The clinic's own
+     * protocol responds to it; this service is no crisis service.
+     */
+    private void emitSafetyFlag(Measurement measurement) {
+        safetyFlagged.fire(new MeasurementSafetyFlagged(measurement.clinicId, measurement.clientId, measurement.id));
+    }
+
+    private static double requiredScore(Double score) {
+        if (score == null) {
+            throw ApiProblem.invalid("score", "is required unless itemAnswers are given");
+        }
+        return score;
+    }
+
+    /** The total of the item answers; a total sent with them must be that sum. */
+    private static double totalOf(String instrument, List<Integer> items, Double sent) {
+        int total = ItemAnswers.total(instrument, items);
+        if (sent != null && sent != total) {
+            throw ApiProblem.invalid("score", "must be the sum of itemAnswers (" + total + "), or be left out");
+        }
+        return total;
     }
 
     public Page<MeasurementResponse> listMeasurements(UUID clientId, String instrument, PageRequest page) {

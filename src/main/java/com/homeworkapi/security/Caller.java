@@ -68,6 +68,11 @@ public class Caller {
         return token.getSubject();
     }
 
+    /** Whether the token carries this role (one of {@link Roles}). */
+    public boolean hasRole(String role) {
+        return token.getGroups().contains(role);
+    }
+
     /**
      * Everything in the token, besides its clinic and subject, that decides what the caller may
      * do and see: its roles (sorted) and, for a client's token, its client; for example

@@ -7,9 +7,10 @@ import java.util.UUID;
 /**
  * One entry of the change feed: the current state of a goal, an assignment or an attempt
  * ({@code upsert}, with {@code data} as the object's own endpoint answers it), or a
- * {@code tombstone} without data for a goal or an assignment that was cancelled.
+ * {@code tombstone} without data for a goal or an assignment that was cancelled. {@code clientId}
+ * names whose object it is, which a reader of the clinic-wide feed needs before it reads {@code data}.
  */
-public record ChangeEntry(EntityType type, UUID id, Op op, Instant changedAt, Object data) {
+public record ChangeEntry(EntityType type, UUID id, UUID clientId, Op op, Instant changedAt, Object data) {
 
     public enum EntityType {
         GOAL("goal"), ASSIGNMENT("assignment"), ATTEMPT("attempt");
@@ -52,11 +53,11 @@ public record ChangeEntry(EntityType type, UUID id, Op op, Instant changedAt, Ob
         }
     }
 
-    static ChangeEntry upsert(EntityType type, UUID id, Instant changedAt, Object data) {
-        return new ChangeEntry(type, id, Op.UPSERT, changedAt, data);
+    static ChangeEntry upsert(EntityType type, UUID id, UUID clientId, Instant changedAt, Object data) {
+        return new ChangeEntry(type, id, clientId, Op.UPSERT, changedAt, data);
     }
 
-    static ChangeEntry tombstone(EntityType type, UUID id, Instant changedAt) {
-        return new ChangeEntry(type, id, Op.TOMBSTONE, changedAt, null);
+    static ChangeEntry tombstone(EntityType type, UUID id, UUID clientId, Instant changedAt) {
+        return new ChangeEntry(type, id, clientId, Op.TOMBSTONE, changedAt, null);
     }
 }

@@ -3,6 +3,7 @@ package com.homeworkapi.sync;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the change log that the V5 and V6 triggers write. Every query takes the clinic and client.
+ * Reads the change log that the V5 and V6 triggers write. Every query takes the clinic, and those
+ * of one client's feed the client too.
  *
  * <p>Why no change is ever missed: each query delivers only rows whose {@code txid} is below
  * {@code pg_snapshot_xmin(pg_current_snapshot())}, the oldest transaction still running when the
@@ -27,7 +29,7 @@ import java.util.UUID;
 public class ChangeLogRepository {
 
     /** One row of the log; {@code txid} is the xid8 of the writing transaction. */
-    public record Change(long txid, long seq, String entityType, UUID entityId, Instant changedAt) {
+    public record Change(long txid, long seq, UUID clientId, String entityType, UUID entityId, Instant changedAt) {
     }
 
     @Inject
@@ -35,8 +37,8 @@ public class ChangeLogRepository {
 
     /** Up to {@code limit} settled changes of the client after the position, in (txid, seq) order. */
     public List<Change> settledAfter(UUID clinicId, UUID clientId, long txid, long seq, int limit) {
-        List<?> rows = entityManager.createNativeQuery("""
-                select cast(c.txid as text), c.seq, c.entity_type, c.entity_id, c.changed_at
+        return changes(entityManager.createNativeQuery("""
+                select cast(c.txid as text), c.seq, c.client_id, c.entity_type, c.entity_id, c.changed_at
                 from change_log c
                 where c.clinic_id = :clinic and c.client_id = :client
                   and (c.txid, c.seq) > (cast(:txid as xid8), :seq)
@@ -44,15 +46,36 @@ public class ChangeLogRepository {
                 order by c.txid, c.seq
                 limit :limit
                 """)
+                .setParameter("client", clientId), clinicId, txid, seq, limit);
+    }
+
+    /**
+     * Up to {@code limit} settled changes of every client of the clinic after the position, in
+     * (txid, seq) order: the clinic-wide feed, bounded by the same xmin as one client's feed
+     * (V16's index {@code change_log_by_clinic} serves it).
+     */
+    public List<Change> settledInClinicAfter(UUID clinicId, long txid, long seq, int limit) {
+        return changes(entityManager.createNativeQuery("""
+                select cast(c.txid as text), c.seq, c.client_id, c.entity_type, c.entity_id, c.changed_at
+                from change_log c
+                where c.clinic_id = :clinic
+                  and (c.txid, c.seq) > (cast(:txid as xid8), :seq)
+                  and c.txid < pg_snapshot_xmin(pg_current_snapshot())
+                order by c.txid, c.seq
+                limit :limit
+                """), clinicId, txid, seq, limit);
+    }
+
+    private static List<Change> changes(Query query, UUID clinicId, long txid, long seq, int limit) {
+        List<?> rows = query
                 .setParameter("clinic", clinicId)
-                .setParameter("client", clientId)
                 .setParameter("txid", Long.toUnsignedString(txid))
                 .setParameter("seq", seq)
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row)
                 .map(row -> new Change(Long.parseUnsignedLong((String) row[0]), ((Number) row[1]).longValue(),
-                        (String) row[2], (UUID) row[3], toInstant(row[4])))
+                        (UUID) row[2], (String) row[3], (UUID) row[4], toInstant(row[5])))
                 .toList();
     }
 

@@ -1,7 +1,9 @@
 package com.homeworkapi.sync;
 
 import com.homeworkapi.common.Audited;
+import com.homeworkapi.limits.HeavyReadGate;
 import com.homeworkapi.security.Roles;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 @Audited
@@ -23,6 +26,9 @@ public class SyncResource {
     @Inject
     SyncService sync;
 
+    @Inject
+    HeavyReadGate heavyReads;
+
     /** Always 200 for a readable batch: each attempt has its own result (created, duplicate or rejected). */
     @POST
     @Path("sync/attempts")
@@ -31,10 +37,14 @@ public class SyncResource {
         return sync.syncAttempts(request);
     }
 
+    /** Without clientId, an integration's or admin's token reads the clinic-wide feed: a heavy read, like a report. */
     @GET
     @Path("sync/changes")
     public ChangesPage listChanges(@QueryParam("clientId") String clientId, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit, @Context RoutingContext context) throws InterruptedException {
+        if (sync.readsClinicWide(clientId)) {
+            heavyReads.enter(context);
+        }
         return sync.listChanges(clientId, cursor, limit);
     }
 }

@@ -17,6 +17,7 @@ import com.homeworkapi.attempt.AttemptService;
 import com.homeworkapi.client.Client;
 import com.homeworkapi.client.ClientService;
 import com.homeworkapi.common.ApiProblem;
+import com.homeworkapi.common.AuditDetails;
 import com.homeworkapi.common.JsonProblems;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.goal.Goal;
@@ -26,6 +27,7 @@ import com.homeworkapi.goal.GoalService;
 import com.homeworkapi.goal.GoalStatus;
 import com.homeworkapi.observability.DomainMetrics;
 import com.homeworkapi.security.Caller;
+import com.homeworkapi.security.Roles;
 import com.homeworkapi.sync.ChangeEntry.EntityType;
 import com.homeworkapi.sync.ChangeLogRepository.Change;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -42,7 +45,8 @@ import java.util.stream.Collectors;
 
 /**
  * A client's change feed: a snapshot of its current goals, assignments and attempts first, then
- * every change since, each object at most once per page in its current state.
+ * every change since, each object at most once per page in its current state. And the clinic-wide
+ * feed for integrations and admins: every logged change of the clinic, in the same order.
  *
  * <p>A page is read in one transaction, as every database access is (the transaction names the
  * clinic to row-level security). At read committed each statement still reads with a fresh
@@ -92,6 +96,9 @@ public class SyncService {
 
     @Inject
     DomainMetrics metrics;
+
+    @Inject
+    AuditDetails auditDetails;
 
     /**
      * Stores a batch of attempts an app logged offline. Each item gets its own result (created,
@@ -170,10 +177,18 @@ public class SyncService {
         return "attempts[" + index + "]";
     }
 
+    /**
+     * One page of a client's feed, or with neither {@code clientId} nor a client token, of the
+     * clinic-wide feed (integration and admin tokens only).
+     */
     public ChangesPage listChanges(String clientIdParameter, String cursorParameter, String limitParameter) {
         int limit = PageRequest.parseLimit(limitParameter, DEFAULT_LIMIT, MAX_LIMIT);
-        Client client = clients.findVisible(clientId(clientIdParameter));
         boolean fresh = cursorParameter == null || cursorParameter.isBlank();
+        Optional<UUID> clientId = clientId(clientIdParameter);
+        if (clientId.isEmpty()) {
+            return clinicChangesPage(fresh ? null : cursorParameter, limit);
+        }
+        Client client = clients.findVisible(clientId.get());
         if (fresh) {
             // Taken before the snapshot reads anything, so the changes phase starts early enough.
             long horizon = changeLog.horizon();
@@ -186,8 +201,25 @@ public class SyncService {
         };
     }
 
-    /** For a client token its own client (the parameter may repeat it); staff must name one. */
-    private UUID clientId(String parameter) {
+    /**
+     * Whether a request without {@code clientId} reads the clinic-wide feed: only an integration's
+     * or an admin's token does (a client token reads its own feed, and a clinician must name the
+     * client). The resource asks before the request's first statement, to take a heavy read's turn.
+     */
+    public boolean readsClinicWide(String clientIdParameter) {
+        return (clientIdParameter == null || clientIdParameter.isBlank()) && caller.ownClientId().isEmpty()
+                && mayReadClinicWide();
+    }
+
+    private boolean mayReadClinicWide() {
+        return caller.hasRole(Roles.INTEGRATION) || caller.hasRole(Roles.ADMIN);
+    }
+
+    /**
+     * The client named, or for a client token its own client (the parameter may repeat it);
+     * empty for the clinic-wide feed. A clinician must name one.
+     */
+    private Optional<UUID> clientId(String parameter) {
         UUID named = null;
         if (parameter != null && !parameter.isBlank()) {
             try {
@@ -199,12 +231,35 @@ public class SyncService {
         UUID own = caller.ownClientId().orElse(null);
         if (own != null) {
             // Another client's id is answered as if it did not exist, by findVisible.
-            return named == null ? own : named;
+            return Optional.of(named == null ? own : named);
         }
-        if (named == null) {
-            throw ApiProblem.invalid("clientId", "is required for staff and integration tokens");
+        if (named == null && !mayReadClinicWide()) {
+            throw ApiProblem.invalid("clientId", "is required for clinician tokens: the clinic-wide feed"
+                    + " (without clientId) is for integration and admin tokens");
         }
-        return named;
+        return Optional.ofNullable(named);
+    }
+
+    /**
+     * A page of every change of the caller's clinic, in (txid, seq) order, with the same bound as
+     * one client's changes (see {@link ChangeLogRepository}). There is no snapshot: without a
+     * cursor the feed starts at the oldest logged change. Audited like a clinic report, with the
+     * number of clients the page covers.
+     */
+    private ChangesPage clinicChangesPage(String cursorParameter, int limit) {
+        UUID clinicId = caller.clinicId();
+        String callerKey = CursorCodec.callerKey(caller.subject());
+        ClinicChangeCursor cursor = cursorParameter == null ? ClinicChangeCursor.start(clinicId, callerKey)
+                : cursors.decodeClinic(cursorParameter, clinicId, callerKey);
+        List<Change> read = changeLog.settledInClinicAfter(clinicId, cursor.txid(), cursor.seq(), limit + 1);
+        boolean more = read.size() > limit;
+        List<Change> page = more ? read.subList(0, limit) : read;
+        auditDetails.coveredClients((int) page.stream().map(Change::clientId).distinct().count());
+        if (page.isEmpty()) {
+            return new ChangesPage(List.of(), cursors.encode(cursor), false);
+        }
+        Change last = page.get(page.size() - 1);
+        return new ChangesPage(entries(clinicId, page), cursors.encode(cursor.after(last.txid(), last.seq())), more);
     }
 
     private ChangesPage snapshotPage(Client client, ChangeCursor cursor, int limit) {
@@ -235,15 +290,16 @@ public class SyncService {
                 List<Goal> rows = goals.listCurrentForSync(client.clinicId, client.id, after, limit);
                 List<GoalResponse> responses = goalService.responses(client, rows);
                 yield responses.stream()
-                        .map(goal -> ChangeEntry.upsert(type, goal.id(), goal.updatedAt(), goal)).toList();
+                        .map(goal -> ChangeEntry.upsert(type, goal.id(), client.id, goal.updatedAt(), goal)).toList();
             }
             case ASSIGNMENT -> assignments.listCurrentForSync(client.clinicId, client.id, after, limit).stream()
                     .map(AssignmentResponse::from)
-                    .map(assignment -> ChangeEntry.upsert(type, assignment.id(), assignment.updatedAt(), assignment))
+                    .map(assignment -> ChangeEntry.upsert(type, assignment.id(), client.id, assignment.updatedAt(),
+                            assignment))
                     .toList();
             case ATTEMPT -> attempts.listForSync(client.clinicId, client.id, after, limit).stream()
                     .map(AttemptResponse::from)
-                    .map(attempt -> ChangeEntry.upsert(type, attempt.id(), attempt.receivedAt(), attempt))
+                    .map(attempt -> ChangeEntry.upsert(type, attempt.id(), client.id, attempt.receivedAt(), attempt))
                     .toList();
         };
     }
@@ -256,14 +312,20 @@ public class SyncService {
         if (page.isEmpty()) {
             return new ChangesPage(List.of(), cursors.encode(cursor), false);
         }
-        // The newest change of each object in the page, in the order of those newest changes.
+        Change last = page.get(page.size() - 1);
+        ChangeCursor next = ChangeCursor.changesAfter(client.clinicId, client.id, last.txid(), last.seq());
+        return new ChangesPage(entries(client.clinicId, page), cursors.encode(next), more);
+    }
+
+    /** The newest change of each object in the page, in the order of those newest changes, with its current state. */
+    private List<ChangeEntry> entries(UUID clinicId, List<Change> page) {
         Map<Key, Change> newest = new LinkedHashMap<>();
         for (Change change : page) {
             Key key = new Key(EntityType.of(change.entityType()), change.entityId());
             newest.remove(key);
             newest.put(key, change);
         }
-        Current current = load(client, newest.keySet());
+        Current current = load(clinicId, newest.keySet());
         List<ChangeEntry> items = new ArrayList<>();
         newest.forEach((key, change) -> {
             ChangeEntry entry = current.entry(key, change);
@@ -271,25 +333,25 @@ public class SyncService {
                 items.add(entry);
             }
         });
-        Change last = page.get(page.size() - 1);
-        ChangeCursor next = ChangeCursor.changesAfter(client.clinicId, client.id, last.txid(), last.seq());
-        return new ChangesPage(items, cursors.encode(next), more);
+        return items;
     }
 
-    /** Loads the changed objects of one page: one query per type, never one per object. */
-    private Current load(Client client, Set<Key> keys) {
+    /**
+     * Loads the changed objects of one page, of one client or of many: one query per type, never
+     * one per object (goals are scored once per client, for their achievement status).
+     */
+    private Current load(UUID clinicId, Set<Key> keys) {
         Map<EntityType, List<UUID>> ids = keys.stream().collect(Collectors.groupingBy(Key::type,
                 Collectors.mapping(Key::id, Collectors.toList())));
         List<UUID> goalIds = ids.getOrDefault(EntityType.GOAL, List.of());
         List<UUID> assignmentIds = ids.getOrDefault(EntityType.ASSIGNMENT, List.of());
         List<UUID> attemptIds = ids.getOrDefault(EntityType.ATTEMPT, List.of());
-        List<Goal> goalRows = goalIds.isEmpty() ? List.of() : goals.listByIds(client.clinicId, client.id, goalIds);
+        List<Goal> goalRows = goalIds.isEmpty() ? List.of() : goals.listByIdsInClinic(clinicId, goalIds);
         List<Assignment> assignmentRows = assignmentIds.isEmpty() ? List.of()
-                : assignments.listByIds(client.clinicId, client.id, assignmentIds);
-        List<Attempt> attemptRows = attemptIds.isEmpty() ? List.of()
-                : attempts.listByIds(client.clinicId, client.id, attemptIds);
+                : assignments.listByIdsInClinic(clinicId, assignmentIds);
+        List<Attempt> attemptRows = attempts.findAllInClinic(clinicId, attemptIds);
         return new Current(
-                byId(goalService.responses(client, goalRows), GoalResponse::id),
+                byId(goalService.responsesInClinic(goalRows), GoalResponse::id),
                 byId(assignmentRows.stream().map(AssignmentResponse::from).toList(), AssignmentResponse::id),
                 byId(attemptRows.stream().map(AttemptResponse::from).toList(), AttemptResponse::id));
     }
@@ -318,8 +380,8 @@ public class SyncService {
             boolean cancelled = data instanceof GoalResponse goal && goal.status() == GoalStatus.CANCELLED
                     || data instanceof AssignmentResponse assignment
                             && assignment.status() == AssignmentStatus.CANCELLED;
-            return cancelled ? ChangeEntry.tombstone(key.type(), key.id(), change.changedAt())
-                    : ChangeEntry.upsert(key.type(), key.id(), change.changedAt(), data);
+            return cancelled ? ChangeEntry.tombstone(key.type(), key.id(), change.clientId(), change.changedAt())
+                    : ChangeEntry.upsert(key.type(), key.id(), change.clientId(), change.changedAt(), data);
         }
     }
 }

@@ -108,6 +108,93 @@ class FhirObservationTest {
     }
 
     @Test
+    void shouldMapItemAnswersAsComponentsWithTheItemsLoincCodesAndTheSafetyFlag() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        UUID phq9 = created(clinic, "/v1/clients/" + clientId + "/measurements", Map.of("instrument", "phq9",
+                "itemAnswers", List.of(0, 1, 2, 3, 0, 1, 2, 3, 1), "measuredOn", "2026-01-05"));
+        UUID gad7 = created(clinic, "/v1/clients/" + clientId + "/measurements", Map.of("instrument", "gad7",
+                "itemAnswers", List.of(3, 2, 1, 0, 1, 2, 3), "measuredOn", "2026-01-06"));
+
+        JsonNode depression = assertValid(clinic.integration().accept("application/fhir+json")
+                .get("/fhir/R4/Observation/{id}", "measurement-" + phq9), "Observation");
+        List<String> items = new ArrayList<>();
+        depression.path("component").forEach(component -> items.add(component.at("/code/coding/0/system").asText()
+                + "|" + component.at("/code/coding/0/code").asText() + "="
+                + component.at("/valueCodeableConcept/coding/0/code").asText()
+                + component.path("valueBoolean").asText("")));
+        assertEquals(List.of("http://loinc.org|44250-9=LA6568-5", "http://loinc.org|44255-8=LA6569-3",
+                "http://loinc.org|44259-0=LA6570-1", "http://loinc.org|44254-1=LA6571-9",
+                "http://loinc.org|44251-7=LA6568-5", "http://loinc.org|44258-2=LA6569-3",
+                "http://loinc.org|44252-5=LA6570-1", "http://loinc.org|44253-3=LA6571-9",
+                "http://loinc.org|44260-8=LA6569-3",
+                "https://homework-api.dev/fhir/CodeSystem/homework|safety-flag=true"), items);
+        assertEquals(13, depression.at("/valueQuantity/value").asInt());
+
+        JsonNode anxiety = assertValid(clinic.integration().accept("application/fhir+json")
+                .get("/fhir/R4/Observation/{id}", "measurement-" + gad7), "Observation");
+        List<String> gad7Items = new ArrayList<>();
+        anxiety.path("component").forEach(component -> gad7Items.add(component.at("/code/coding/0/code").asText()));
+        assertEquals(List.of("69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"), gad7Items,
+                "GAD-7's items in order, and no safety flag: it has no such item");
+        assertEquals("LA6571-9", anxiety.at("/component/0/valueCodeableConcept/coding/0/code").asText());
+    }
+
+    @Test
+    void shouldCreateAPhq9FromItsItemComponentsComputingTheTotalAndRaisingTheFlag() {
+        TestClinic clinic = new TestClinic();
+        UUID clientId = clinic.createClient();
+        List<String> codes = List.of("44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5",
+                "44253-3", "44260-8");
+        List<String> components = new ArrayList<>();
+        for (int item = 0; item < codes.size(); item++) {
+            // Answers as points and as LOINC's answer codes, mixed; item 9 answered "several days".
+            String value = item % 2 == 0 ? "\"valueInteger\": " + (item == 8 ? 1 : 2)
+                    : "\"valueCodeableConcept\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"LA6570-1\"}]}";
+            components.add("{\"code\": {\"coding\": [{\"system\": \"http://loinc.org\", \"code\": \"" + codes.get(item)
+                    + "\"}]}, " + value + "}");
+        }
+        String observation = phq9WithComponents(clientId, String.join(", ", components), null);
+
+        Response created = clinic.integration().contentType("application/fhir+json").accept("application/fhir+json")
+                .body(observation).post("/fhir/R4/Observation");
+        created.then().statusCode(201);
+        JsonNode stored = assertValid(created, "Observation");
+        assertEquals(17, stored.at("/valueQuantity/value").asInt(), "2 x 4 + 2 x 4 + 1");
+        assertEquals("true", components(stored).get("safety-flag").path("valueBoolean").asText());
+
+        Map<String, Object> measurement = Json.path(clinic.clinician().get("/v1/clients/{id}/measurements", clientId),
+                "items[0]");
+        assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 1), measurement.get("itemAnswers"));
+        assertEquals(true, measurement.get("safetyFlag"));
+
+        // A total that is not the items' sum, a missing item, or another component is refused.
+        for (String refused : List.of(phq9WithComponents(clientId, String.join(", ", components), 16),
+                phq9WithComponents(clientId, String.join(", ", components.subList(0, 8)), null),
+                phq9WithComponents(clientId, String.join(", ", components) + ", {\"code\": {\"coding\": [{\"system\": "
+                        + "\"https://homework-api.dev/fhir/CodeSystem/homework\", \"code\": \"safety-flag\"}]},"
+                        + " \"valueBoolean\": false}", null))) {
+            FhirOperationsTest.assertOutcome(clinic.integration().contentType("application/fhir+json")
+                    .accept("application/fhir+json").body(refused).post("/fhir/R4/Observation"), 400, "invalid");
+        }
+        assertEquals(1, Json.<List<?>>path(clinic.clinician().get("/v1/clients/{id}/measurements", clientId), "items")
+                .size(), "nothing stored from what was refused");
+    }
+
+    private static String phq9WithComponents(UUID clientId, String components, Integer total) {
+        String value = total == null ? "" : ", \"valueInteger\": " + total;
+        return """
+                {"resourceType": "Observation", "status": "final",
+                 "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                   "code": "survey"}]}],
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "44261-6"}]},
+                 "subject": {"reference": "Patient/%s"},
+                 "effectiveDateTime": "2026-01-12",
+                 "component": [%s]%s}
+                """.formatted(clientId, components, value);
+    }
+
+    @Test
     void shouldServeAnEndedWeeksComplianceAsRatioWithItsBandAsInterpretation() {
         TestClinic clinic = new TestClinic();
         UUID clientId = clinic.createClient();
