@@ -4,11 +4,10 @@ import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The route templates of the API (/v1/clients/{clientId}), read from the JAX-RS annotations of
@@ -18,15 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class RouteTemplates {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{[^/}]+}");
+    /** Fewest parameters first: a literal segment wins over a parameter (/v1/reports/at-risk before a {id}). */
+    private final List<Template> templates;
 
-    /** Template by the pattern of the paths it stands for, checked in a stable order. */
-    private final Map<String, Pattern> patternByTemplate = new TreeMap<>();
+    private final Set<String> texts;
 
     private RouteTemplates(Collection<String> templates) {
-        for (String template : templates) {
-            patternByTemplate.put(template, Pattern.compile(toRegex(template)));
-        }
+        this.templates = templates.stream().distinct().map(Template::of)
+                .sorted(Comparator.comparingInt(Template::parameters).thenComparing(Template::text))
+                .toList();
+        this.texts = Set.copyOf(templates);
     }
 
     /** The templates of every method of these resource classes, class path joined with method path. */
@@ -46,40 +46,59 @@ public final class RouteTemplates {
     }
 
     public boolean isTemplate(String path) {
-        return patternByTemplate.containsKey(path);
+        return texts.contains(path);
     }
 
-    /** The template this raw path matches, or empty for a path that no resource serves. */
+    /**
+     * The template this raw path matches, or empty for a path that no resource serves. Compared
+     * segment by segment, not by regular expression: the access log asks this of every request.
+     */
     public Optional<String> templateOf(String rawPath) {
         if (isTemplate(rawPath)) {
             return Optional.of(rawPath);
         }
         String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1)
                 : rawPath;
-        return patternByTemplate.entrySet().stream()
-                .filter(entry -> entry.getValue().matcher(path).matches())
-                .map(Map.Entry::getKey)
-                // A literal segment wins over a parameter (/v1/reports/at-risk before a {id}).
-                .min((first, second) -> Long.compare(parameters(first), parameters(second)));
+        String[] segments = path.split("/", -1);
+        for (Template template : templates) {
+            if (template.matches(segments)) {
+                return Optional.of(template.text());
+            }
+        }
+        return Optional.empty();
     }
 
-    private static long parameters(String template) {
-        return PARAMETER.matcher(template).results().count();
+    /** A template's segments, null where a parameter ({clientId}) stands for any one non-empty segment. */
+    private record Template(String text, String[] segments, int parameters) {
+
+        static Template of(String text) {
+            String[] segments = text.split("/", -1);
+            int parameters = 0;
+            for (int index = 0; index < segments.length; index++) {
+                if (segments[index].startsWith("{") && segments[index].endsWith("}")) {
+                    segments[index] = null;
+                    parameters++;
+                }
+            }
+            return new Template(text, segments, parameters);
+        }
+
+        boolean matches(String[] path) {
+            if (path.length != segments.length) {
+                return false;
+            }
+            for (int index = 0; index < segments.length; index++) {
+                boolean matched = segments[index] == null ? !path[index].isEmpty() : segments[index].equals(path[index]);
+                if (!matched) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static String join(String root, String path) {
         String joined = (root.endsWith("/") ? root : root + "/") + (path.startsWith("/") ? path.substring(1) : path);
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
-    }
-
-    private static String toRegex(String template) {
-        StringBuilder regex = new StringBuilder();
-        int at = 0;
-        var parameters = PARAMETER.matcher(template);
-        while (parameters.find()) {
-            regex.append(Pattern.quote(template.substring(at, parameters.start()))).append("[^/]+");
-            at = parameters.end();
-        }
-        return regex.append(Pattern.quote(template.substring(at))).toString();
     }
 }

@@ -78,6 +78,8 @@ class HttpMetricsLabelsTest {
         assertEquals("/v1/clients/{clientId}", HttpMetricsLabels.label(templates, "/v1/clients/" + UUID.randomUUID()));
         assertEquals("/v1/clients", HttpMetricsLabels.label(templates, "/v1/clients/"));
         assertEquals(HttpMetricsLabels.UNKNOWN, HttpMetricsLabels.label(templates, "/v1/clients/a/b/c"));
+        assertEquals(HttpMetricsLabels.UNKNOWN, HttpMetricsLabels.label(templates, "/v1/clients//"), "a parameter is never empty");
+        assertEquals(HttpMetricsLabels.UNKNOWN, HttpMetricsLabels.label(templates, "/v1/client"));
         assertEquals("NOT_FOUND", HttpMetricsLabels.label(templates, "NOT_FOUND"));
     }
 
