@@ -53,14 +53,12 @@ public class WebhookService {
         return new Tagged<>(WebhookResponse.withSecret(endpoint, now(), endpoint.secret), endpoint.version);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WebhookResponse> listWebhooks(PageRequest page) {
         Instant now = now();
         return Page.of(endpoints.listForClinic(caller.clinicId(), page), page, endpoint -> endpoint.createdAt,
                 endpoint -> endpoint.id, endpoint -> WebhookResponse.from(endpoint, now));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Tagged<WebhookResponse> getWebhook(UUID id) {
         WebhookEndpoint endpoint = find(id);
         return new Tagged<>(WebhookResponse.from(endpoint, now()), endpoint.version);
@@ -92,7 +90,6 @@ public class WebhookService {
         return new Tagged<>(WebhookResponse.withSecret(endpoint, now(), endpoint.secret), endpoint.version);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WebhookMessageResponse> listWebhookMessages(UUID id, String status, PageRequest page) {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiProblem.invalid("status", "must be one of pending, delivered, failed");
@@ -102,7 +99,6 @@ public class WebhookService {
                 WebhookMessageResponse::createdAt, WebhookMessageResponse::id, message -> message);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<WebhookAttemptResponse> listWebhookAttempts(UUID messageId, PageRequest page) {
         endpoints.endpointOfMessage(caller.clinicId(), messageId)
                 .orElseThrow(() -> ApiProblem.notFound("webhook message"));
