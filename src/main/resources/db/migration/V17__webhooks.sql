@@ -256,8 +256,8 @@ begin
         return null;
     end if;
     perform webhook_emit(new.clinic_id, 'client.status_changed', 0::smallint, array[new.client_id],
-            array[jsonb_build_object('previousStatus', previous, 'status', new.status,
-                    'rule', new.status_json -> 'evidence' ->> 'rule', 'setbackWeeks', new.setback_weeks)]);
+            array[jsonb_strip_nulls(jsonb_build_object('previousStatus', previous, 'status', new.status,
+                    'rule', new.status_json -> 'evidence' ->> 'rule', 'setbackWeeks', new.setback_weeks))]);
     return null;
 end;
 $$;
