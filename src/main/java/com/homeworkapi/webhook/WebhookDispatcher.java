@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final long FAILURE_PAUSE_MILLIS = 5_000;
 
     @Inject
     WebhookOutbox outbox;
@@ -83,13 +84,15 @@ public class WebhookDispatcher {
     private void run() {
         while (running) {
             int claimed = 0;
+            long idle = config.pollEvery().toMillis();
             try {
                 for (UUID clinicId : outbox.clinics()) {
                     claimed += dispatch(clinicId, false);
                 }
             } catch (SQLException | RuntimeException failed) {
-                // The database may be restarting: log the kind, wait, try again.
+                // The database may be restarting: log the kind, wait longer, try again.
                 LOG.warnf("Claiming webhook messages failed: %s", failed.getClass().getName());
+                idle = Math.max(idle, FAILURE_PAUSE_MILLIS);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
@@ -97,7 +100,7 @@ public class WebhookDispatcher {
             if (claimed == 0) {
                 synchronized (signal) {
                     try {
-                        signal.wait(Math.max(1, config.pollEvery().toMillis()));
+                        signal.wait(Math.max(1, idle));
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
                         return;
