@@ -196,7 +196,7 @@ begin
     select array_agg(client_id order by occurred_at, id),
            array_agg(jsonb_build_object('attemptId', id, 'assignmentId', assignment_id,
                    'occurredAt', webhook_instant(occurred_at), 'receivedAt', webhook_instant(received_at),
-                   'outcome', outcome) order by occurred_at, id)
+                   'outcome', lower(outcome)) order by occurred_at, id)
     into clients, datas
     from inserted_rows;
     perform webhook_emit(clinic, 'attempt.created', 0::smallint, clients, datas);

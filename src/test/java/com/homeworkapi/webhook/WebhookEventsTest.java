@@ -75,7 +75,7 @@ class WebhookEventsTest {
             clinic.clinician().body(Map.of("instrument", "phq9", "score", 14, "measuredOn", "2026-01-05",
                     "note", FREE_TEXT)).post("/v1/clients/{id}/measurements", clientId).then().statusCode(201);
 
-            deliverUntil(clinic, () -> receiver.received().size() >= 7);
+            deliverUntil(clinic, () -> receiver.received().size() >= 6);
             List<JsonNode> events = payloads(receiver);
 
             assertEquals(Map.of("goal.created", 1L, "goal.updated", 1L, "assignment.created", 1L,
