@@ -1,8 +1,8 @@
 package com.homeworkapi.webhook;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** The events an endpoint may subscribe to, by the code they carry in {@code type}. */
 public enum WebhookEventType {
@@ -27,7 +27,9 @@ public enum WebhookEventType {
         return code;
     }
 
-    public static Optional<WebhookEventType> of(String code) {
-        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+    @JsonValue
+    @Override
+    public String toString() {
+        return code;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /** What a caller sends to create an endpoint or replace its fields; the secret is the server's. */
 public record WebhookRequest(
         @NotBlank @Size(max = 2048) String url,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull String> eventTypes,
+        @NotNull @Size(min = 1, max = 20) List<@NotNull WebhookEventType> eventTypes,
         @Size(max = 500) String description,
         Boolean enabled) {
 }

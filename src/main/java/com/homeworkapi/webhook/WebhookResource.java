@@ -72,7 +72,7 @@ public class WebhookResource {
 
     @POST
     @Path("webhooks/{webhookId}/secret-rotations")
-    public Response rotateWebhookSecret(@PathParam("webhookId") UUID webhookId) {
+    public Response rotateWebhookSecret(@PathParam("webhookId") UUID webhookId, WebhookRotationRequest none) {
         return webhooks.rotateWebhookSecret(webhookId).ok();
     }
 

@@ -5,7 +5,6 @@ import com.homeworkapi.common.ETags;
 import com.homeworkapi.common.Instants;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
-import com.homeworkapi.common.Problem;
 import com.homeworkapi.common.Tagged;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -124,19 +122,8 @@ public class WebhookService {
     }
 
     private void apply(WebhookRequest request, WebhookEndpoint endpoint) {
-        List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> types = new LinkedHashSet<>();
-        for (int i = 0; i < request.eventTypes().size(); i++) {
-            String type = request.eventTypes().get(i);
-            if (WebhookEventType.of(type).isEmpty()) {
-                errors.add(new Problem.FieldError("eventTypes[" + i + "]",
-                        "must be one of " + String.join(", ", WebhookEventType.CODES)));
-            }
-            types.add(type);
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
+        request.eventTypes().forEach(type -> types.add(type.code()));
         endpoint.url = addresses.requireAllowed(request.url()).toString();
         endpoint.eventTypes = List.copyOf(types);
         endpoint.description = request.description();
