@@ -63,8 +63,8 @@ class TenancyTest {
         TestClinic otherClinic = new TestClinic();
         SeededClient.State before = owner.state();
 
-        Response refused = operation.send(otherClinic.clinician(), owner);
-        Response absent = operation.send(otherClinic.clinician(), owner, UUID.randomUUID().toString());
+        Response refused = operation.send(otherClinic.staffAllowedTo(operation), owner);
+        Response absent = operation.send(otherClinic.staffAllowedTo(operation), owner, UUID.randomUUID().toString());
 
         assertAnsweredAsAbsent(operation, refused, absent);
         assertEquals(before, owner.state());

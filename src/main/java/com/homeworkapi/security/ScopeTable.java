@@ -81,6 +81,16 @@ public final class ScopeTable {
             // Clinic settings are no FHIR resource: only a wildcard scope reaches them.
             entry("getClinicSettings", Need.of('r', "*")),
             entry("updateClinicSettings", Need.of('u', "*")),
+            // Webhook endpoints are no FHIR resource either: only a wildcard scope reaches them.
+            entry("createWebhook", Need.of('c', "*")),
+            entry("listWebhooks", Need.of('s', "*")),
+            entry("getWebhook", Need.of('r', "*")),
+            entry("updateWebhook", Need.of('u', "*")),
+            entry("deleteWebhook", Need.of('d', "*")),
+            entry("rotateWebhookSecret", Need.of('u', "*")),
+            entry("listWebhookMessages", Need.of('s', "*")),
+            entry("resendWebhookMessages", Need.of('u', "*")),
+            entry("listWebhookAttempts", Need.of('s', "*")),
             entry("listAuditEvents", Need.of('s', "AuditEvent")),
             entry("verifyAuditEvents", Need.of('r', "AuditEvent")),
             entry("fhir.metadata", OPEN),

@@ -11,6 +11,7 @@ import com.homeworkapi.support.SeededClient;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Method;
 import io.restassured.response.Response;
 import io.vertx.core.MultiMap;
 import java.math.BigInteger;
@@ -37,9 +38,10 @@ class SecurityHeadersTest {
         TestClinic clinic = new TestClinic();
         SeededClient target = SeededClient.in(clinic);
         // Updates last, and the client's own (it discharges the client) last of all, so that no
-        // update changes what another operation reads or writes.
+        // update changes what another operation reads or writes; deletions after everything.
         List<ApiOperation> operations = Arrays.stream(ApiOperation.values())
-                .sorted(Comparator.comparing((ApiOperation operation) -> operation.isUpdate())
+                .sorted(Comparator.comparing((ApiOperation operation) -> operation.method == Method.DELETE)
+                        .thenComparing(operation -> operation.isUpdate())
                         .thenComparing(operation -> operation == ApiOperation.UPDATE_CLIENT))
                 .toList();
         for (ApiOperation operation : operations) {

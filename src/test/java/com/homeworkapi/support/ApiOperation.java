@@ -89,7 +89,27 @@ public enum ApiOperation {
 
     LIST_AUDIT_EVENTS("listAuditEvents", Method.GET, "/v1/audit-events", Audience.ADMIN_ONLY, 200, null),
     VERIFY_AUDIT_EVENTS("verifyAuditEvents", Method.GET, "/v1/audit-events/verification", Audience.ADMIN_ONLY,
-            200, null);
+            200, null),
+
+    CREATE_WEBHOOK("createWebhook", Method.POST, "/v1/webhooks", Audience.WEBHOOK_MANAGERS, 201,
+            () -> Map.of("url", SeededClient.WEBHOOK_URL, "eventTypes", List.of("goal.created"))),
+    LIST_WEBHOOKS("listWebhooks", Method.GET, "/v1/webhooks", Audience.WEBHOOK_MANAGERS, 200, null),
+    GET_WEBHOOK("getWebhook", Method.GET, "/v1/webhooks/{webhookId}", Audience.WEBHOOK_MANAGERS, 200, null),
+    UPDATE_WEBHOOK("updateWebhook", Method.PUT, "/v1/webhooks/{webhookId}", Audience.WEBHOOK_MANAGERS, 200,
+            () -> Map.of("url", SeededClient.WEBHOOK_URL, "eventTypes", List.of("attempt.created", "goal.updated"),
+                    "description", "EHR alerts")),
+    /** Takes no body. */
+    ROTATE_WEBHOOK_SECRET("rotateWebhookSecret", Method.POST, "/v1/webhooks/{webhookId}/secret-rotations",
+            Audience.WEBHOOK_MANAGERS, 200, null),
+    LIST_WEBHOOK_MESSAGES("listWebhookMessages", Method.GET, "/v1/webhooks/{webhookId}/messages",
+            Audience.WEBHOOK_MANAGERS, 200, null),
+    RESEND_WEBHOOK_MESSAGES("resendWebhookMessages", Method.POST, "/v1/webhooks/{webhookId}/resends",
+            Audience.WEBHOOK_MANAGERS, 200, () -> Map.of("since", "2026-01-01T00:00:00Z")),
+    LIST_WEBHOOK_ATTEMPTS("listWebhookAttempts", Method.GET, "/v1/webhook-messages/{messageId}/attempts",
+            Audience.WEBHOOK_MANAGERS, 200, null),
+    /** Last: the operations before it still find the seeded endpoint. */
+    DELETE_WEBHOOK("deleteWebhook", Method.DELETE, "/v1/webhooks/{webhookId}", Audience.WEBHOOK_MANAGERS, 204,
+            null);
 
     /** The roles of a clinic's staff; a client token is the fourth role. */
     public static final List<String> STAFF_ROLES = Audience.STAFF.roles;
@@ -101,7 +121,9 @@ public enum ApiOperation {
         /** Staff, and a client token too, for its own data only. */
         CLIENT_TOO(List.of("clinician", "integration", "admin", "client")),
         /** Only the clinic's admins: other staff and clients are answered 403. */
-        ADMIN_ONLY(List.of("admin"));
+        ADMIN_ONLY(List.of("admin")),
+        /** The clinic's systems and admins, who manage its webhook endpoints; clinicians and clients get 403. */
+        WEBHOOK_MANAGERS(List.of("integration", "admin"));
 
         private final List<String> roles;
 

@@ -19,9 +19,10 @@ public final class ClinicRows {
 
     /**
      * Derived from the other tables and rewritten by the background refresh at any moment, and the
-     * registry of clinic ids, which holds no data of a clinic's.
+     * registries of clinic ids (V10's, and V17's of clinics with webhooks), which hold no data of a clinic's.
      */
-    private static final Set<String> DERIVED_TABLES = Set.of("client_score", "client_week_score", "clinic");
+    private static final Set<String> DERIVED_TABLES = Set.of("client_score", "client_week_score", "clinic",
+            "webhook_clinic");
 
     /** Written by every request, refused ones included, so they are no sign that a refusal changed anything. */
     private static final Set<String> AUDIT_TABLES = Set.of("audit_event", "audit_seal");

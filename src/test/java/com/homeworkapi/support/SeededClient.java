@@ -1,6 +1,10 @@
 package com.homeworkapi.support;
 
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +32,11 @@ public final class SeededClient {
     public final UUID attemptId;
     public final UUID measurementId;
     public final UUID reviewId;
+    /** An endpoint of the clinic subscribed to attempt.created, made before the attempt, so it has one message. */
+    public final UUID webhookId;
+
+    /** Where the seeded endpoint points: the discard port on loopback, which the test profile allows. */
+    public static final String WEBHOOK_URL = "http://127.0.0.1:9/hooks";
 
     private SeededClient(TestClinic clinic) {
         this.clinic = clinic;
@@ -37,7 +46,10 @@ public final class SeededClient {
         CompletableFuture<UUID> goal = CompletableFuture.supplyAsync(() -> clinic.createGoal(clientId), SEEDING);
         CompletableFuture<UUID> measurement =
                 CompletableFuture.supplyAsync(() -> clinic.recordMeasurement(clientId), SEEDING);
+        CompletableFuture<UUID> webhook = CompletableFuture.supplyAsync(
+                () -> clinic.createWebhook(WEBHOOK_URL, List.of("attempt.created")), SEEDING);
         this.assignmentId = clinic.createAssignment(clientId);
+        this.webhookId = webhook.join();
         CompletableFuture<UUID> attempt = CompletableFuture.supplyAsync(() -> clinic.logAttempt(assignmentId), SEEDING);
         this.reviewId = clinic.createReview(clientId, assignmentId);
         this.goalId = goal.join();
@@ -56,14 +68,34 @@ public final class SeededClient {
             case "goalId" -> goalId;
             case "assignmentId" -> assignmentId;
             case "attemptId" -> attemptId;
+            case "webhookId" -> webhookId;
+            case "messageId" -> messageId();
             default -> throw new IllegalArgumentException("No seeded object for {" + pathParameter + "}");
         };
+    }
+
+    /** The seeded endpoint's one message, the attempt's, read behind the API. */
+    private UUID messageId() {
+        try (Connection connection = ClinicDatabase.connection(clinic.id);
+                PreparedStatement query = connection.prepareStatement(
+                        "select id from webhook_message where clinic_id = ? and endpoint_id = ?")) {
+            query.setObject(1, clinic.id);
+            query.setObject(2, webhookId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                UUID id = row.getObject(1, UUID.class);
+                connection.rollback();
+                return id;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The ETag of the object (or the clinic's settings) an update replaces, as its owner reads it now. */
     public String currentETag(ApiOperation update) {
         String parameter = update.pathParameter();
-        RequestSpecification owner = clinic.clinician();
+        RequestSpecification owner = clinic.staff(update.audience.staffRole());
         if (parameter != null) {
             owner.pathParam(parameter, id(parameter));
         }

@@ -120,16 +120,25 @@ public final class TestClinic {
         return created(body, "/v1/assignments/%s/attempts", assignmentId);
     }
 
+    /** An endpoint of the clinic, made as its admin (clinicians may not). */
+    public UUID createWebhook(String url, List<String> eventTypes) {
+        return created("admin", Map.of("url", url, "eventTypes", eventTypes), "/v1/webhooks");
+    }
+
     /**
      * Creates what a test starts from as a clinician and returns its id. Fixtures go through the
      * plain JDK client: their contract is checked by the API tests of each resource, and REST
      * Assured with the contract validator costs several times the request itself.
      */
     private UUID created(Map<String, Object> body, String pathFormat, Object... ids) {
+        return created("clinician", body, pathFormat, ids);
+    }
+
+    private UUID created(String role, Map<String, Object> body, String pathFormat, Object... ids) {
         URI uri = URI.create("http://localhost:" + RestAssured.port + String.format(pathFormat, ids));
         try {
             HttpRequest request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + staffToken("clinician"))
+                    .header("Authorization", "Bearer " + staffToken(role))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();

@@ -1,0 +1,167 @@
+package com.homeworkapi.webhook;
+
+import com.homeworkapi.webhook.WebhookOutbox.Claimed;
+import com.homeworkapi.webhook.WebhookOutbox.Result;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers the outbox, on every instance: a loop claims due messages clinic by clinic (as many as
+ * it has free delivery slots, most urgent first) and hands each to a pool of
+ * WEBHOOK_CONCURRENCY threads, so a slow endpoint holds one slot, not the loop. When nothing was
+ * due it waits WEBHOOK_POLL_EVERY, or less when {@link #wake()} says an urgent event committed.
+ * Claims carry a lease (WEBHOOK_LEASE): what a crashed instance held is delivered by another
+ * after it. Delivery is at least once: a receiver may see a message twice, with the same
+ * {@code webhook-id}.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final long FAILURE_PAUSE_MILLIS = 5_000;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    WebhookDelivery delivery;
+
+    @Inject
+    WebhookConfig config;
+
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService pool;
+    private Semaphore slots;
+
+    void start(@Observes StartupEvent started) {
+        pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "webhook-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        slots = new Semaphore(config.concurrency());
+        if (!config.dispatcherEnabled()) {
+            return;
+        }
+        running = true;
+        loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        running = false;
+        wake();
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+
+    /** Looks for due messages now rather than after the poll interval (an urgent event committed). */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            int claimed = 0;
+            long idle = config.pollEvery().toMillis();
+            try {
+                for (UUID clinicId : outbox.clinics()) {
+                    claimed += dispatch(clinicId, false);
+                }
+            } catch (SQLException | RuntimeException failed) {
+                // The database may be restarting: log the kind, wait longer, try again.
+                LOG.warnf("Claiming webhook messages failed: %s", failed.getClass().getName());
+                idle = Math.max(idle, FAILURE_PAUSE_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (claimed == 0) {
+                synchronized (signal) {
+                    try {
+                        signal.wait(Math.max(1, idle));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims the clinic's due messages and delivers them; with {@code wait}, returns once every
+     * one of them has been attempted and recorded (tests call it so, in place of the loop).
+     *
+     * @return how many messages were claimed
+     */
+    int dispatch(UUID clinicId, boolean wait) throws SQLException, InterruptedException {
+        // At least one slot: block for it rather than spin while every slot is busy.
+        slots.acquire();
+        int free = 1 + slots.drainPermits();
+        List<Claimed> claimed;
+        try {
+            claimed = outbox.claim(clinicId, free, config.lease());
+        } catch (SQLException | RuntimeException failed) {
+            slots.release(free);
+            throw failed;
+        }
+        slots.release(free - claimed.size());
+        List<Future<?>> running = new ArrayList<>(claimed.size());
+        for (Claimed message : claimed) {
+            running.add(pool.submit(() -> {
+                try {
+                    deliver(message);
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        if (wait) {
+            for (Future<?> delivering : running) {
+                try {
+                    delivering.get(config.timeout().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException failed) {
+                    LOG.warnf("A webhook delivery did not end: %s", failed.getClass().getName());
+                }
+            }
+        }
+        return claimed.size();
+    }
+
+    /** Delivers what is due for one clinic now and waits for it; for tests and tools. */
+    public int dispatchNow(UUID clinicId) throws SQLException, InterruptedException {
+        return dispatch(clinicId, true);
+    }
+
+    private void deliver(Claimed message) {
+        try {
+            Result result = delivery.attempt(message);
+            outbox.record(message, result, config.retryFor(), config.disableAfter());
+        } catch (SQLException | RuntimeException failed) {
+            // Not recorded: the lease runs out and the message is claimed again.
+            LOG.warnf("Recording webhook message %s failed: %s", message.messageId(), failed.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package com.homeworkapi.webhook;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The dispatchers' side of the outbox, in plain JDBC: the claims and results of every instance
+ * meet here, in PostgreSQL. Each call is a short transaction scoped to one clinic
+ * ({@code app.clinic_id}, as requests are), so row-level security holds background work to one
+ * clinic at a time too.
+ */
+@ApplicationScoped
+class WebhookOutbox {
+
+    /** A message claimed for delivery, with what its delivery needs. */
+    record Claimed(UUID clinicId, UUID messageId, UUID endpointId, UUID leaseToken, int attemptCount,
+            String url, List<String> secrets, UUID eventId, String type, Instant occurredAt, UUID clientId,
+            long sequence, String data) {
+    }
+
+    /** How a delivery attempt went, to be recorded. */
+    record Result(Integer statusCode, long latencyMillis, String responseBody, String error, boolean delivered,
+            boolean retryable, Duration retryDelay) {
+    }
+
+    interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The clinics that have or had an endpoint (V17's registry, ids only). */
+    List<UUID> clinics() throws SQLException {
+        List<UUID> clinics = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select clinic_id from webhook_clinic");
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                clinics.add(row.getObject(1, UUID.class));
+            }
+        }
+        return clinics;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages of the clinic's enabled endpoints, most urgent first,
+     * for {@code lease}: rows another dispatcher is claiming right now are skipped (SKIP LOCKED),
+     * and a claim whose lease ran out (its dispatcher died) is due again.
+     */
+    List<Claimed> claim(UUID clinicId, int limit, Duration lease) throws SQLException {
+        UUID token = UUID.randomUUID();
+        return inClinic(clinicId, connection -> {
+            List<Claimed> claimed = new ArrayList<>();
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    update webhook_message m set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
+                    from webhook_endpoint e, webhook_event ev
+                    where (m.clinic_id, m.id) in (
+                            select c.clinic_id, c.id from webhook_message c
+                            join webhook_endpoint ce on ce.clinic_id = c.clinic_id and ce.id = c.endpoint_id
+                            where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
+                              and (c.lease_until is null or c.lease_until <= now()) and ce.enabled
+                            order by c.priority desc, c.next_attempt_at
+                            limit ?
+                            for update of c skip locked)
+                      and e.clinic_id = m.clinic_id and e.id = m.endpoint_id
+                      and ev.clinic_id = m.clinic_id and ev.id = m.event_id
+                    returning m.id, m.endpoint_id, m.attempt_count, m.priority, e.url, e.secret,
+                              case when e.previous_secret_until > now() then e.previous_secret end,
+                              ev.id, ev.type, ev.occurred_at, ev.client_id, ev.client_sequence, ev.data::text
+                    """)) {
+                claim.setLong(1, lease.toMillis());
+                claim.setObject(2, token);
+                claim.setObject(3, clinicId);
+                claim.setInt(4, limit);
+                List<Integer> priorities = new ArrayList<>();
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        List<String> secrets = row.getString(7) == null ? List.of(row.getString(6))
+                                : List.of(row.getString(6), row.getString(7));
+                        claimed.add(new Claimed(clinicId, row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                                token, row.getInt(3), row.getString(5), secrets, row.getObject(8, UUID.class),
+                                row.getString(9), row.getTimestamp(10).toInstant(), row.getObject(11, UUID.class),
+                                row.getLong(12), row.getString(13)));
+                        priorities.add(row.getInt(4));
+                    }
+                }
+                // RETURNING keeps no order: the urgent go first.
+                List<Claimed> ordered = new ArrayList<>(claimed.size());
+                for (int pass = 1; pass >= 0; pass--) {
+                    for (int i = 0; i < claimed.size(); i++) {
+                        if ((priorities.get(i) > 0 ? 1 : 0) == pass) {
+                            ordered.add(claimed.get(i));
+                        }
+                    }
+                }
+                return ordered;
+            }
+        });
+    }
+
+    /**
+     * Records an attempt and moves its message on: delivered, due again after the delay, or failed
+     * (not retryable, or tried for {@code retryFor} already). A failure marks the endpoint failing
+     * from now, a success clears that, and an endpoint failing for {@code disableAfter} is disabled.
+     * A dispatcher whose lease was taken over still records its attempt but leaves the message to
+     * the new holder.
+     */
+    void record(Claimed message, Result result, Duration retryFor, Duration disableAfter) throws SQLException {
+        inClinic(message.clinicId(), connection -> {
+            String outcome;
+            if (result.delivered()) {
+                outcome = "delivered";
+                try (PreparedStatement delivered = connection.prepareStatement("""
+                        update webhook_message set status = 'delivered', delivered_at = now(), last_attempt_at = now(),
+                            attempt_count = attempt_count + 1, lease_until = null, lease_token = null
+                        where clinic_id = ? and id = ? and lease_token = ?
+                        """);
+                        PreparedStatement healthy = connection.prepareStatement("""
+                                update webhook_endpoint set failing_since = null
+                                where clinic_id = ? and id = ? and failing_since is not null
+                                """)) {
+                    bindMessage(delivered, message);
+                    delivered.executeUpdate();
+                    healthy.setObject(1, message.clinicId());
+                    healthy.setObject(2, message.endpointId());
+                    healthy.executeUpdate();
+                }
+            } else {
+                outcome = "failed";
+                try (PreparedStatement failed = connection.prepareStatement("""
+                        update webhook_message set last_attempt_at = now(), attempt_count = attempt_count + 1,
+                            lease_until = null, lease_token = null,
+                            status = case when ? and now() < retry_from + ? * interval '1 millisecond'
+                                          then 'pending' else 'failed' end,
+                            next_attempt_at = least(now() + ? * interval '1 millisecond',
+                                                    retry_from + ? * interval '1 millisecond')
+                        where clinic_id = ? and id = ? and lease_token = ?
+                        returning status
+                        """)) {
+                    failed.setBoolean(1, result.retryable());
+                    failed.setLong(2, retryFor.toMillis());
+                    failed.setLong(3, result.retryDelay() == null ? 0 : result.retryDelay().toMillis());
+                    failed.setLong(4, retryFor.toMillis());
+                    failed.setObject(5, message.clinicId());
+                    failed.setObject(6, message.messageId());
+                    failed.setObject(7, message.leaseToken());
+                    try (ResultSet row = failed.executeQuery()) {
+                        // No row: the lease was taken over, and the new holder decides the message's fate.
+                        boolean pending = row.next() ? row.getString(1).equals("pending") : result.retryable();
+                        outcome = pending ? "retrying" : "failed";
+                    }
+                }
+                markFailing(connection, message, result, disableAfter);
+            }
+            try (PreparedStatement attempt = connection.prepareStatement("""
+                    insert into webhook_attempt (clinic_id, id, message_id, attempted_at, status_code, latency_ms,
+                        response_body, error, outcome)
+                    values (?, ?, ?, clock_timestamp() - ? * interval '1 millisecond', ?, ?, ?, ?, ?)
+                    """)) {
+                attempt.setObject(1, message.clinicId());
+                attempt.setObject(2, UUID.randomUUID());
+                attempt.setObject(3, message.messageId());
+                attempt.setLong(4, result.latencyMillis());
+                attempt.setObject(5, result.statusCode());
+                attempt.setInt(6, (int) Math.min(Integer.MAX_VALUE, result.latencyMillis()));
+                attempt.setString(7, result.responseBody());
+                attempt.setString(8, result.error());
+                attempt.setString(9, outcome);
+                attempt.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void markFailing(Connection connection, Claimed message, Result result, Duration disableAfter)
+            throws SQLException {
+        try (PreparedStatement failing = connection.prepareStatement("""
+                update webhook_endpoint set failing_since = now()
+                where clinic_id = ? and id = ? and failing_since is null
+                """);
+                PreparedStatement disable = connection.prepareStatement("""
+                        update webhook_endpoint set enabled = false, disabled_at = now(), updated_at = now(),
+                            version = version + 1,
+                            disabled_reason = 'every delivery failed since ' || webhook_instant(failing_since)
+                                || '; the last: ' || ?
+                        where clinic_id = ? and id = ? and enabled
+                          and failing_since <= now() - ? * interval '1 millisecond'
+                        """)) {
+            failing.setObject(1, message.clinicId());
+            failing.setObject(2, message.endpointId());
+            failing.executeUpdate();
+            disable.setString(1, result.statusCode() != null ? "HTTP " + result.statusCode() : result.error());
+            disable.setObject(2, message.clinicId());
+            disable.setObject(3, message.endpointId());
+            disable.setLong(4, disableAfter.toMillis());
+            disable.executeUpdate();
+        }
+    }
+
+    private static void bindMessage(PreparedStatement statement, Claimed message) throws SQLException {
+        statement.setObject(1, message.clinicId());
+        statement.setObject(2, message.messageId());
+        statement.setObject(3, message.leaseToken());
+    }
+
+    /** Work in a short transaction of its own that names the clinic to PostgreSQL. */
+    <T> T inClinic(UUID clinicId, Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement name = connection.prepareStatement(
+                        "select set_config('app.clinic_id', ?, true)")) {
+                    name.setString(1, clinicId.toString());
+                    name.execute();
+                }
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException failed) {
+                connection.rollback();
+                throw failed;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.homeworkapi.webhook;
+
+/** How many messages were queued again. */
+public record WebhookResendResponse(int resent) {
+}

@@ -1,0 +1,227 @@
+package com.homeworkapi.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.homeworkapi.measurement.MeasurementSafetyFlagged;
+import com.homeworkapi.score.ClientScores;
+import com.homeworkapi.security.ClinicScope;
+import com.homeworkapi.support.ClinicDatabase;
+import com.homeworkapi.support.HomeworkHistory;
+import com.homeworkapi.support.Json;
+import com.homeworkapi.support.TestClinic;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Which events each change emits, with what, and only to whom. */
+@QuarkusTest
+class WebhookEventsTest {
+
+    private static final String FREE_TEXT = "Ask Dr Muller about the dog";
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Inject
+    WebhookOutbox outbox;
+
+    @Inject
+    ClientScores scores;
+
+    @Inject
+    ClinicScope clinicScope;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Event<MeasurementSafetyFlagged> safetyFlags;
+
+    @Test
+    void shouldEmitEachTypeOnceWithIdsCodesAndFiguresButNoFreeText() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            TestClinic clinic = new TestClinic();
+            Webhooks.create(clinic, receiver.url(), WebhookEventType.CODES.toArray(String[]::new));
+            UUID clientId = clinic.createClient(Map.of("timeZone", "Europe/Berlin", "displayName", FREE_TEXT));
+            String goalId = Json.path(clinic.clinician().body(Map.of("title", FREE_TEXT, "description", FREE_TEXT))
+                    .post("/v1/clients/{id}/goals", clientId).then().statusCode(201).extract(), "id");
+            String goalEtag = clinic.clinician().get("/v1/goals/{id}", goalId).header("ETag");
+            clinic.clinician().header("If-Match", goalEtag).body(Map.of("title", FREE_TEXT, "status", "on_hold"))
+                    .put("/v1/goals/{id}", goalId).then().statusCode(200);
+            Map<String, Object> assignment = Map.of("title", FREE_TEXT, "instructions", FREE_TEXT, "kind", "exposure",
+                    "schedule", Map.of("type", "times_per_week", "timesPerWeek", 3, "startDate", "2026-01-05"));
+            String assignmentId = Json.path(clinic.clinician().body(assignment)
+                    .post("/v1/clients/{id}/assignments", clientId).then().statusCode(201).extract(), "id");
+            String assignmentEtag = clinic.clinician().get("/v1/assignments/{id}", assignmentId).header("ETag");
+            clinic.clinician().header("If-Match", assignmentEtag).body(Map.of("title", FREE_TEXT, "kind", "exposure",
+                    "status", "paused", "schedule", Map.of("type", "times_per_week", "timesPerWeek", 2,
+                            "startDate", "2026-01-05")))
+                    .put("/v1/assignments/{id}", assignmentId).then().statusCode(200);
+            clinic.client(clientId).body(Map.of("occurredAt", "2026-01-06T18:30:00+01:00", "outcome", "partial",
+                    "note", FREE_TEXT)).post("/v1/assignments/{id}/attempts", assignmentId).then().statusCode(201);
+            clinic.clinician().body(Map.of("instrument", "phq9", "score", 14, "measuredOn", "2026-01-05",
+                    "note", FREE_TEXT)).post("/v1/clients/{id}/measurements", clientId).then().statusCode(201);
+
+            deliverUntil(clinic, () -> receiver.received().size() >= 6);
+            List<JsonNode> events = payloads(receiver);
+
+            assertEquals(Map.of("goal.created", 1L, "goal.updated", 1L, "assignment.created", 1L,
+                    "assignment.updated", 1L, "attempt.created", 1L, "measurement.created", 1L),
+                    events.stream().filter(event -> !event.path("type").asText().equals("client.status_changed"))
+                            .collect(Collectors.groupingBy(event -> event.path("type").asText(), Collectors.counting())));
+            for (Receiver.Received got : receiver.received()) {
+                assertFalse(got.text().contains(FREE_TEXT) || got.text().contains("Muller"), got.text());
+            }
+            for (JsonNode event : events) {
+                assertEquals(clinic.id.toString(), event.path("clinicId").asText());
+                assertEquals(clientId.toString(), event.path("data").path("clientId").asText());
+                assertTrue(event.path("timestamp").asText().endsWith("Z"), event.toString());
+            }
+            JsonNode assignmentUpdated = only(events, "assignment.updated");
+            assertEquals(assignmentId, assignmentUpdated.path("data").path("assignmentId").asText());
+            assertEquals(2, assignmentUpdated.path("data").path("revision").asInt());
+            assertEquals("paused", assignmentUpdated.path("data").path("status").asText());
+            assertEquals("on_hold", only(events, "goal.updated").path("data").path("status").asText());
+            JsonNode measurement = only(events, "measurement.created").path("data");
+            assertEquals("phq9", measurement.path("instrument").asText());
+            assertEquals(14.0, measurement.path("score").asDouble());
+            assertEquals("partial", only(events, "attempt.created").path("data").path("outcome").asText());
+
+            List<Long> sequences = events.stream().map(event -> event.path("data").path("sequence").asLong())
+                    .sorted().toList();
+            List<Long> expected = new ArrayList<>();
+            for (long n = 1; n <= events.size(); n++) {
+                expected.add(n);
+            }
+            assertEquals(expected, sequences, "the client's events are numbered 1, 2, 3, ...");
+        }
+    }
+
+    @Test
+    void shouldEmitOneAttemptCreatedPerAttemptOfABatch() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            TestClinic clinic = new TestClinic();
+            Webhooks webhook = Webhooks.create(clinic, receiver.url(), "attempt.created");
+            UUID clientId = clinic.createClient();
+            UUID assignmentId = clinic.createAssignment(clientId);
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                batch.add(Map.of("id", UUID.randomUUID().toString(), "assignmentId", assignmentId.toString(),
+                        "occurredAt", "2026-01-0" + (i + 5) + "T07:15:00+01:00", "outcome", "completed"));
+            }
+            clinic.client(clientId).body(Map.of("attempts", batch)).post("/v1/sync/attempts").then().statusCode(200);
+            clinic.logAttempt(assignmentId);
+
+            assertEquals(6, Webhooks.messages(clinic, webhook.id()).size());
+            List<String> sequences = Json.texts(Webhooks.messages(clinic, webhook.id()), "sequence");
+            assertEquals(List.of("1", "2", "3", "4", "5", "6"), sequences);
+        }
+    }
+
+    @Test
+    void shouldEmitAStatusChangeOnceWhenTheBackgroundRefreshMovesTheStatus() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            TestClinic clinic = new TestClinic();
+            Webhooks webhook = Webhooks.create(clinic, receiver.url(), "client.status_changed");
+            HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 4,
+                    Map.of("timeZone", "Europe/Berlin")).completedEveryWeek(4, 2);
+            backgroundRefresh(clinic);
+            backgroundRefresh(clinic);
+
+            history.completed(1, 3);
+            backgroundRefresh(clinic);
+            backgroundRefresh(clinic);
+
+            deliverUntil(clinic, () -> receiver.received().size() >= 2);
+            List<JsonNode> changes = payloads(receiver);
+            assertEquals(2, changes.size(), changes.toString());
+            JsonNode first = changes.stream().filter(c -> !c.path("data").has("previousStatus")).findFirst()
+                    .orElseThrow();
+            assertEquals("slip", first.path("data").path("status").asText());
+            JsonNode moved = changes.stream().filter(c -> c.path("data").has("previousStatus")).findFirst()
+                    .orElseThrow();
+            assertEquals("slip", moved.path("data").path("previousStatus").asText());
+            assertEquals("on_track", moved.path("data").path("status").asText());
+            assertFalse(moved.path("data").path("rule").asText().isEmpty());
+            assertEquals(history.clientId.toString(), moved.path("data").path("clientId").asText());
+            assertTrue(moved.path("data").path("sequence").asLong() > first.path("data").path("sequence").asLong());
+            assertEquals(2, Webhooks.messages(clinic, webhook.id()).size());
+        }
+    }
+
+    @Test
+    void shouldClaimASafetyFlagAheadOfEverythingElse() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            TestClinic clinic = new TestClinic();
+            Webhooks.create(clinic, receiver.url(), "goal.created", "measurement.safety_flag");
+            UUID clientId = clinic.createClient();
+            for (int i = 0; i < 3; i++) {
+                clinic.createGoal(clientId);
+            }
+            UUID measurementId = clinic.recordMeasurement(clientId);
+            ClinicDatabase.run(clinic.id,
+                    () -> safetyFlags.fire(new MeasurementSafetyFlagged(clinic.id, clientId, measurementId)));
+
+            List<WebhookOutbox.Claimed> claimed = outbox.claim(clinic.id, 1, Duration.ofMillis(1));
+            assertEquals("measurement.safety_flag", claimed.get(0).type());
+            Thread.sleep(5);
+            deliverUntil(clinic, () -> receiver.received().size() == 4);
+            JsonNode flag = only(payloads(receiver), "measurement.safety_flag");
+            assertEquals(measurementId.toString(), flag.path("data").path("measurementId").asText());
+        }
+    }
+
+    @Test
+    void shouldWriteNoEventWhenNoEndpointOfTheClinicSubscribesAndNoneToAnotherClinic() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            TestClinic clinic = new TestClinic();
+            TestClinic other = new TestClinic();
+            Webhooks.create(other, receiver.url(), "goal.created");
+            Webhooks.create(clinic, receiver.url(), "measurement.created");
+            clinic.createGoal(clinic.createClient());
+
+            assertEquals(0L, ClinicDatabase.call(clinic.id, () -> ((Number) entityManager
+                    .createNativeQuery("select count(*) from webhook_event").getSingleResult()).longValue()));
+            dispatcher.dispatchNow(other.id);
+            assertEquals(0, receiver.received().size());
+        }
+    }
+
+    /** What the background refresh does for each clinic (ScoreRefresher), for this one. */
+    private void backgroundRefresh(TestClinic clinic) {
+        clinicScope.run(clinic.id, () -> scores.refreshStale(clinic.id));
+    }
+
+    private static JsonNode only(List<JsonNode> events, String type) {
+        List<JsonNode> ofType = events.stream().filter(event -> event.path("type").asText().equals(type)).toList();
+        assertEquals(1, ofType.size(), type + " in " + events);
+        return ofType.get(0);
+    }
+
+    private static List<JsonNode> payloads(Receiver receiver) {
+        return receiver.received().stream().map(got -> Json.parse(got.text())).toList();
+    }
+
+    private void deliverUntil(TestClinic clinic, BooleanSupplier condition) {
+        Receiver.until(condition, Duration.ofSeconds(30), () -> {
+            try {
+                dispatcher.dispatchNow(clinic.id);
+            } catch (SQLException | InterruptedException failed) {
+                throw new AssertionError(failed);
+            }
+        });
+    }
+}
