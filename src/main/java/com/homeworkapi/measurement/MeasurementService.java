@@ -6,7 +6,6 @@ import com.homeworkapi.clinic.ClinicSettingsService;
 import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.Instants;
-import com.homeworkapi.common.MeasurementSafetyFlagged;
 import com.homeworkapi.common.Page;
 import com.homeworkapi.common.PageRequest;
 import com.homeworkapi.scoring.Instrument;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.homeworkapi.common.MeasurementSafetyFlagged;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.SafetyFlagEvents;
 import com.homeworkapi.support.TestClinic;

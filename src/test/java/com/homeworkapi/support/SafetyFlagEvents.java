@@ -1,6 +1,6 @@
 package com.homeworkapi.support;
 
-import com.homeworkapi.common.MeasurementSafetyFlagged;
+import com.homeworkapi.measurement.MeasurementSafetyFlagged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

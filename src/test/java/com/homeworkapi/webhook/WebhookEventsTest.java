@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.homeworkapi.measurement.MeasurementSafetyFlagged;
 import com.homeworkapi.score.ClientScores;
 import com.homeworkapi.security.ClinicScope;
 import com.homeworkapi.support.ClinicDatabase;
@@ -13,7 +12,6 @@ import com.homeworkapi.support.HomeworkHistory;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
@@ -46,9 +44,6 @@ class WebhookEventsTest {
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    Event<MeasurementSafetyFlagged> safetyFlags;
 
     @Test
     void shouldEmitEachTypeOnceWithIdsCodesAndFiguresButNoFreeText() throws Exception {
@@ -171,9 +166,12 @@ class WebhookEventsTest {
             for (int i = 0; i < 3; i++) {
                 clinic.createGoal(clientId);
             }
-            UUID measurementId = clinic.recordMeasurement(clientId);
-            ClinicDatabase.run(clinic.id,
-                    () -> safetyFlags.fire(new MeasurementSafetyFlagged(clinic.id, clientId, measurementId)));
+            // A PHQ-9 whose item 9 is answered 1, as a client's app records it.
+            UUID measurementId = UUID.fromString(clinic.clinician()
+                    .body(Map.of("instrument", "phq9", "measuredOn", "2026-01-05",
+                            "itemAnswers", List.of(0, 0, 0, 0, 0, 0, 0, 0, 1)))
+                    .post("/v1/clients/{clientId}/measurements", clientId)
+                    .then().statusCode(201).extract().path("id"));
 
             List<WebhookOutbox.Claimed> claimed = outbox.claim(clinic.id, 1, Duration.ofMillis(1));
             assertEquals("measurement.safety_flag", claimed.get(0).type());
