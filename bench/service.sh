@@ -1,7 +1,8 @@
 # Sourced by the benchmarks: runs the packaged service on a schema of the benchmark's own.
 #
 # start_service SCHEMA PORT LOG [NAME=value ...]
-#   Drops SCHEMA, so the run always starts empty on the current migrations; builds the jar
+#   Drops SCHEMA (unless KEEP_SCHEMA is set: a second service on the first one's rows), so the
+#   run always starts empty on the current migrations; builds the jar
 #   if there is none; starts the service in the background with the dev token keys and the
 #   extra settings given; sets APP to its pid (stopped when the script exits); returns once
 #   the service is ready (its health is on the management port, PORT + 1000, or on PORT in
@@ -15,7 +16,9 @@ start_service() {
     echo "Port $port is taken; stop whatever listens there (an earlier run's service?)." >&2
     exit 1
   fi
-  psql -qc "drop schema if exists $schema cascade"
+  if [ -z "${KEEP_SCHEMA:-}" ]; then
+    psql -qc "drop schema if exists $schema cascade"
+  fi
   if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     ./mvnw -B -q package -DskipTests
   fi
