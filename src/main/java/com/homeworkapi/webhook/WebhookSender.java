@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -46,6 +51,13 @@ final class WebhookSender {
         }
     }
 
+    /** Closes the sockets of deliveries that outlive their whole-delivery timeout. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-delivery-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private WebhookSender() {
     }
 
@@ -56,6 +68,14 @@ final class WebhookSender {
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
         Socket socket = new Socket();
+        // Socket timeouts bound each read, not the delivery: a TLS handshake or record is many
+        // reads, and a receiver that sends a byte now and then would hold this thread for hours.
+        // Closing the socket at the deadline ends whatever read is waiting.
+        AtomicBoolean pastDeadline = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> {
+            pastDeadline.set(true);
+            closeQuietly(socket);
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
             socket.connect(new InetSocketAddress(address, port),
                     (int) Math.max(1, Math.min(connectTimeout.toMillis(), timeout.toMillis())));
@@ -73,17 +93,22 @@ final class WebhookSender {
         } catch (SocketTimeoutException timedOut) {
             return Answer.failed("timeout", elapsedMillis(start));
         } catch (ConnectException refused) {
-            return Answer.failed("connection_failed", elapsedMillis(start));
+            return Answer.failed(pastDeadline.get() ? "timeout" : "connection_failed", elapsedMillis(start));
         } catch (SSLException tls) {
-            return Answer.failed("tls_failed", elapsedMillis(start));
+            return Answer.failed(pastDeadline.get() ? "timeout" : "tls_failed", elapsedMillis(start));
         } catch (IOException | RuntimeException broken) {
-            return Answer.failed("connection_failed", elapsedMillis(start));
+            return Answer.failed(pastDeadline.get() ? "timeout" : "connection_failed", elapsedMillis(start));
         } finally {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already closed or never opened
-            }
+            watchdog.cancel(false);
+            closeQuietly(socket);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed or never opened
         }
     }
 
@@ -198,7 +223,9 @@ final class WebhookSender {
             long wanted = contentLength < 0 ? MAX_BODY : Math.min(contentLength, MAX_BODY);
             copy(connection, in, deadline, body, (int) wanted);
         }
-        return body.toString(StandardCharsets.UTF_8);
+        // PostgreSQL's text cannot hold NUL: a binary answer (gzip, an image) would fail the
+        // attempt's record, and the message would go out again at every lease, never recorded.
+        return body.toString(StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
     }
 
     private static void copy(Socket connection, InputStream in, long deadline, ByteArrayOutputStream to, int count)
