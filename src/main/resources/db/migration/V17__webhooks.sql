@@ -153,6 +153,13 @@ begin
                                        where e.clinic_id = p_clinic and e.enabled and p_type = any (e.event_types)) then
         return;
     end if;
+    -- The clients' kept scores first: a write marks its client's score (ScoreStore.markChanged)
+    -- after its own event comes here, and a rescore holds the score when its status trigger comes
+    -- here, so both take the score before the sequence and never wait for each other crosswise.
+    perform from client_score s
+    where s.clinic_id = p_clinic and s.client_id = any (p_clients)
+    order by s.client_id
+    for update;
     with items as (
         select d.client_id, d.data, row_number() over (partition by d.client_id order by d.ord) as nth
         from unnest(p_clients, p_data) with ordinality as d(client_id, data, ord)

@@ -14,12 +14,16 @@ import com.homeworkapi.support.TestClinic;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -195,6 +199,44 @@ class WebhookEventsTest {
                     .createNativeQuery("select count(*) from webhook_event").getSingleResult()).longValue()));
             dispatcher.dispatchNow(other.id);
             assertEquals(0, receiver.received().size());
+        }
+    }
+
+    @Test
+    void shouldNeverDeadlockAWriteWithARescoreOfTheSameClient() throws Exception {
+        TestClinic clinic = new TestClinic();
+        Webhooks.create(clinic, "http://127.0.0.1:9/hook", "goal.created", "client.status_changed");
+        UUID clientId = clinic.createClient();
+        clinic.createGoal(clientId);
+        try (Connection write = ClinicDatabase.connection(clinic.id);
+                Connection rescore = ClinicDatabase.connection(clinic.id)) {
+            // A write: its event first (as its insert's trigger emits it), its score's mark last.
+            execute(write, "select webhook_emit(?, 'goal.created', 0::smallint, array[?]::uuid[], array['{}'::jsonb])",
+                    clinic.id, clientId);
+            // Meanwhile a rescore moves the client's status, whose trigger emits client.status_changed.
+            CompletableFuture<Void> moved = CompletableFuture.runAsync(() -> {
+                try {
+                    execute(rescore, "update client_score set status = 'slip' where clinic_id = ? and client_id = ?",
+                            clinic.id, clientId);
+                } catch (SQLException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            Thread.sleep(300);
+            execute(write, "update client_score set data_version = data_version + 1 where clinic_id = ? and client_id = ?",
+                    clinic.id, clientId);
+            write.commit();
+            moved.get(10, TimeUnit.SECONDS);
+            rescore.commit();
+        }
+    }
+
+    private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.length; index++) {
+                statement.setObject(index + 1, parameters[index]);
+            }
+            statement.execute();
         }
     }
 
