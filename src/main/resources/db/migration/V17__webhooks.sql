@@ -149,8 +149,11 @@ create function webhook_emit(p_clinic uuid, p_type text, p_priority smallint, p_
 returns void
 language plpgsql as $$
 begin
+    -- An urgent event (measurement.safety_flag) is kept for a disabled endpoint too, and goes out
+    -- once the clinic enables it again: it is the one event that must never be missed.
     if p_clinic is null or not exists (select from webhook_endpoint e
-                                       where e.clinic_id = p_clinic and e.enabled and p_type = any (e.event_types)) then
+                                       where e.clinic_id = p_clinic and (e.enabled or p_priority > 0)
+                                         and p_type = any (e.event_types)) then
         return;
     end if;
     -- The clients' kept scores first: a write marks its client's score (ScoreStore.markChanged)
@@ -182,7 +185,8 @@ begin
     select p_clinic, gen_random_uuid(), e.id, ev.id, p_type, p_priority, 'pending', ev.occurred_at, ev.occurred_at,
            ev.occurred_at
     from events ev
-    join webhook_endpoint e on e.clinic_id = p_clinic and e.enabled and p_type = any (e.event_types);
+    join webhook_endpoint e on e.clinic_id = p_clinic and (e.enabled or p_priority > 0)
+                               and p_type = any (e.event_types);
 end;
 $$;
 

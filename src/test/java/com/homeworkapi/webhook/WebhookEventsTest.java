@@ -187,6 +187,32 @@ class WebhookEventsTest {
     }
 
     @Test
+    void shouldKeepASafetyFlagForADisabledEndpointAndDeliverItOnceItIsEnabledAgain() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            TestClinic clinic = new TestClinic();
+            Webhooks webhook = Webhooks.create(clinic, receiver.url(), "measurement.created", "measurement.safety_flag");
+            setEnabled(clinic, webhook, false);
+            UUID clientId = clinic.createClient();
+            clinic.clinician().body(Map.of("instrument", "phq9", "measuredOn", "2026-01-05",
+                            "itemAnswers", List.of(0, 0, 0, 0, 0, 0, 0, 0, 2)))
+                    .post("/v1/clients/{clientId}/measurements", clientId).then().statusCode(201);
+            dispatcher.dispatchNow(clinic.id);
+            assertEquals(0, receiver.received().size(), "a disabled endpoint receives nothing");
+
+            setEnabled(clinic, webhook, true);
+            deliverUntil(clinic, () -> receiver.received().size() == 1);
+            // Only the flag was kept: measurement.created is no urgent event.
+            only(payloads(receiver), "measurement.safety_flag");
+        }
+    }
+
+    private void setEnabled(TestClinic clinic, Webhooks webhook, boolean enabled) {
+        ClinicDatabase.run(clinic.id, () -> entityManager
+                .createNativeQuery("update webhook_endpoint set enabled = ?1 where id = ?2")
+                .setParameter(1, enabled).setParameter(2, webhook.id()).executeUpdate());
+    }
+
+    @Test
     void shouldWriteNoEventWhenNoEndpointOfTheClinicSubscribesAndNoneToAnotherClinic() throws Exception {
         try (Receiver receiver = new Receiver()) {
             TestClinic clinic = new TestClinic();
