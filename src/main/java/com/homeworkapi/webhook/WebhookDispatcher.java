@@ -127,7 +127,7 @@ public class WebhookDispatcher {
             slots.release(free);
             throw failed;
         }
-        slots.release(free - claimed.size());
+        slots.release(Math.max(0, free - claimed.size()));
         List<Future<?>> running = new ArrayList<>(claimed.size());
         for (Claimed message : claimed) {
             running.add(pool.submit(() -> {

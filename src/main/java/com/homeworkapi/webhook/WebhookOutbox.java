@@ -63,26 +63,29 @@ class WebhookOutbox {
         return inClinic(clinicId, connection -> {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("""
+                    with due as materialized (
+                        select c.clinic_id, c.id from webhook_message c
+                        join webhook_endpoint ce on ce.clinic_id = c.clinic_id and ce.id = c.endpoint_id
+                        where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
+                          and (c.lease_until is null or c.lease_until <= now()) and ce.enabled
+                        order by c.priority desc, c.next_attempt_at
+                        limit ?
+                        for update of c skip locked)
                     update webhook_message m set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
-                    from webhook_endpoint e, webhook_event ev
-                    where (m.clinic_id, m.id) in (
-                            select c.clinic_id, c.id from webhook_message c
-                            join webhook_endpoint ce on ce.clinic_id = c.clinic_id and ce.id = c.endpoint_id
-                            where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
-                              and (c.lease_until is null or c.lease_until <= now()) and ce.enabled
-                            order by c.priority desc, c.next_attempt_at
-                            limit ?
-                            for update of c skip locked)
+                    from due, webhook_endpoint e, webhook_event ev
+                    where m.clinic_id = due.clinic_id and m.id = due.id
                       and e.clinic_id = m.clinic_id and e.id = m.endpoint_id
                       and ev.clinic_id = m.clinic_id and ev.id = m.event_id
                     returning m.id, m.endpoint_id, m.attempt_count, m.priority, e.url, e.secret,
                               case when e.previous_secret_until > now() then e.previous_secret end,
                               ev.id, ev.type, ev.occurred_at, ev.client_id, ev.client_sequence, ev.data::text
                     """)) {
-                claim.setLong(1, lease.toMillis());
-                claim.setObject(2, token);
-                claim.setObject(3, clinicId);
-                claim.setInt(4, limit);
+                // Materialized, so the locked rows are chosen once: a subquery under IN may be run
+                // again by the plan and claim more than the limit.
+                claim.setObject(1, clinicId);
+                claim.setInt(2, limit);
+                claim.setLong(3, lease.toMillis());
+                claim.setObject(4, token);
                 List<Integer> priorities = new ArrayList<>();
                 try (ResultSet row = claim.executeQuery()) {
                     while (row.next()) {
