@@ -6,6 +6,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -55,5 +56,32 @@ public final class ClinicDatabase {
 
     private static ClinicScope scope() {
         return Arc.container().instance(ClinicScope.class).get();
+    }
+
+    /** A completed attempt inserted as a raw row, for tests that hold the writing transaction open. */
+    public static UUID insertAttempt(Connection connection, UUID clinicId, UUID clientId, UUID assignmentId)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome,
+                    obstacles)
+                values (?, ?, ?, ?, now(), now(), 'COMPLETED', '')
+                """)) {
+            insert.setObject(1, id);
+            insert.setObject(2, clinicId);
+            insert.setObject(3, clientId);
+            insert.setObject(4, assignmentId);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    /** The id of the connection's current transaction, as the change feed records it. */
+    public static String transactionId(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select pg_current_xact_id()::text");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getString(1);
+        }
     }
 }

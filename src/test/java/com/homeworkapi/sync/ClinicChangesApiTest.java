@@ -15,8 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,9 +156,9 @@ class ClinicChangesApiTest {
         try (Connection writerA = ClinicDatabase.connection(clinic.id);
                 Connection writerB = ClinicDatabase.connection(clinic.id)) {
             // A writes first, so its change has the lower transaction id and sequence number...
-            early = insertAttempt(writerA, clinic.id, firstClient, firstAssignment);
-            late = insertAttempt(writerB, clinic.id, secondClient, secondAssignment);
-            assertTrue(Long.parseLong(transactionId(writerA)) < Long.parseLong(transactionId(writerB)));
+            early = ClinicDatabase.insertAttempt(writerA, clinic.id, firstClient, firstAssignment);
+            late = ClinicDatabase.insertAttempt(writerB, clinic.id, secondClient, secondAssignment);
+            assertTrue(Long.parseLong(ClinicDatabase.transactionId(writerA)) < Long.parseLong(ClinicDatabase.transactionId(writerB)));
             // ...but B commits first, and the reader follows the clinic's feed in between.
             writerB.commit();
             Followed between = readAll(clinic::integration, start.cursor(), 100);
@@ -303,31 +301,6 @@ class ClinicChangesApiTest {
         String payload = cursor.substring(0, dot);
         char flipped = payload.charAt(5) == 'A' ? 'B' : 'A';
         return payload.substring(0, 5) + flipped + payload.substring(6) + cursor.substring(dot);
-    }
-
-    private static UUID insertAttempt(Connection connection, UUID clinicId, UUID clientId, UUID assignmentId)
-            throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome,
-                    obstacles)
-                values (?, ?, ?, ?, now(), now(), 'COMPLETED', '')
-                """)) {
-            insert.setObject(1, id);
-            insert.setObject(2, clinicId);
-            insert.setObject(3, clientId);
-            insert.setObject(4, assignmentId);
-            insert.executeUpdate();
-        }
-        return id;
-    }
-
-    private static String transactionId(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select pg_current_xact_id()::text");
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getString(1);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -139,7 +139,7 @@ class SyncApiTest {
         // it) makes each feed deliver its assignment once more after the snapshot, as the README
         // says it may. Here it happens every time, not only when another session is busy.
         try (Connection older = ClinicDatabase.connection(clinic.id)) {
-            transactionId(older);
+            ClinicDatabase.transactionId(older);
             assignmentA = clinic.createAssignment(clientA);
             assignmentB = clinic.createAssignment(clientB);
             syncedA = readAll(() -> clinic.client(clientA), null, null, 100);
@@ -284,9 +284,9 @@ class SyncApiTest {
         try (Connection writerA = ClinicDatabase.connection(clinic.id);
                 Connection writerB = ClinicDatabase.connection(clinic.id)) {
             // A writes first, so its change has the lower transaction id and sequence number...
-            early = insertAttempt(writerA, clinic.id, clientId, assignmentId);
-            late = insertAttempt(writerB, clinic.id, clientId, assignmentId);
-            assertTrue(Long.parseLong(transactionId(writerA)) < Long.parseLong(transactionId(writerB)));
+            early = ClinicDatabase.insertAttempt(writerA, clinic.id, clientId, assignmentId);
+            late = ClinicDatabase.insertAttempt(writerB, clinic.id, clientId, assignmentId);
+            assertTrue(Long.parseLong(ClinicDatabase.transactionId(writerA)) < Long.parseLong(ClinicDatabase.transactionId(writerB)));
             // ...but B commits first, and the reader follows the feed in between.
             writerB.commit();
             Followed between = readAll(reader, null, start.cursor(), 100);
@@ -325,7 +325,7 @@ class SyncApiTest {
                 go.await();
                 for (int i = 0; i < attemptsEach; i++) {
                     try (Connection connection = ClinicDatabase.connection(clinic.id)) {
-                        UUID id = insertAttempt(connection, clinic.id, clientId, assignmentId);
+                        UUID id = ClinicDatabase.insertAttempt(connection, clinic.id, clientId, assignmentId);
                         // Held open a while, so transactions overlap and commit out of order.
                         Thread.sleep(ThreadLocalRandom.current().nextInt(25));
                         connection.commit();
@@ -471,31 +471,6 @@ class SyncApiTest {
             }
             assertTrue(Instant.now().isBefore(deadline), "the feed never delivered the change");
             sleep(50);
-        }
-    }
-
-    private static UUID insertAttempt(Connection connection, UUID clinicId, UUID clientId, UUID assignmentId)
-            throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into attempt (id, clinic_id, client_id, assignment_id, occurred_at, received_at, outcome,
-                    obstacles)
-                values (?, ?, ?, ?, now(), now(), 'COMPLETED', '')
-                """)) {
-            insert.setObject(1, id);
-            insert.setObject(2, clinicId);
-            insert.setObject(3, clientId);
-            insert.setObject(4, assignmentId);
-            insert.executeUpdate();
-        }
-        return id;
-    }
-
-    private static String transactionId(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select pg_current_xact_id()::text");
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getString(1);
         }
     }
 
