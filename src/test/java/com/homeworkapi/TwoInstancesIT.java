@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.homeworkapi.support.ServiceInstance;
 import com.homeworkapi.support.Tokens;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -257,6 +261,40 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void shouldDeliverEachWebhookMessageOnceThoughBothInstancesDispatch() throws Exception {
+        List<String> arrived = Collections.synchronizedList(new ArrayList<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            arrived.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            UUID clinicId = UUID.randomUUID();
+            createdId(first, Tokens.staff(clinicId, "admin"), "/v1/webhooks", "{\"url\":\"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hook\",\"eventTypes\":[\"goal.created\"]}");
+            String token = Tokens.staff(clinicId, "clinician");
+            UUID clientId = createdId(first, token, "/v1/clients", "{\"timeZone\":\"Europe/Berlin\"}");
+            int goals = 40;
+            for (int i = 0; i < goals; i++) {
+                createdId(i % 2 == 0 ? first : second, token, "/v1/clients/" + clientId + "/goals",
+                        "{\"title\":\"Goal " + i + "\"}");
+            }
+
+            awaitUntil(goals + " deliveries", () -> arrived.size() >= goals);
+            // Both dispatchers poll every 250 ms: a message delivered twice would arrive by now.
+            Thread.sleep(2000);
+            assertEquals(goals, arrived.size(), "deliveries");
+            assertEquals(goals, new HashSet<>(arrived).size(), "distinct webhook-ids");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private static Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         settings.put("DB_URL", DB_URL);
@@ -277,6 +315,9 @@ class TwoInstancesIT {
         settings.put("SHUTDOWN_DELAY", "0s");
         settings.put("SHUTDOWN_TIMEOUT", "5s");
         settings.put("ACCESS_LOG", "OFF");
+        // Webhooks to the test's receiver on loopback; both instances dispatch.
+        settings.put("WEBHOOK_ALLOW_INSECURE", "true");
+        settings.put("WEBHOOK_DISPATCHER_ENABLED", "true");
         return settings;
     }
 
