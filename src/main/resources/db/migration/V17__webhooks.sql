@@ -140,6 +140,15 @@ language sql immutable as $$
     select rtrim(rtrim(to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '0'), '.') || 'Z'
 $$;
 
+-- Whether an endpoint of the clinic subscribes to the type: an enabled one, or for an urgent event
+-- (measurement.safety_flag) any, since it is kept for a disabled endpoint until it is enabled
+-- again: it is the one event that must never be missed.
+create function webhook_subscribed(p_clinic uuid, p_type text, p_priority smallint) returns boolean
+language sql stable as $$
+    select exists (select from webhook_endpoint e
+                   where e.clinic_id = p_clinic and (e.enabled or p_priority > 0) and p_type = any (e.event_types))
+$$;
+
 -- Emits events of one type for one clinic: one per element of p_clients, with the data of the
 -- same position. Nothing happens unless an enabled endpoint of the clinic subscribes to the type;
 -- otherwise each event takes its client's next sequence number and becomes a message for every
@@ -149,11 +158,7 @@ create function webhook_emit(p_clinic uuid, p_type text, p_priority smallint, p_
 returns void
 language plpgsql as $$
 begin
-    -- An urgent event (measurement.safety_flag) is kept for a disabled endpoint too, and goes out
-    -- once the clinic enables it again: it is the one event that must never be missed.
-    if p_clinic is null or not exists (select from webhook_endpoint e
-                                       where e.clinic_id = p_clinic and (e.enabled or p_priority > 0)
-                                         and p_type = any (e.event_types)) then
+    if p_clinic is null or not webhook_subscribed(p_clinic, p_type, p_priority) then
         return;
     end if;
     -- The clients' kept scores first: a write marks its client's score (ScoreStore.markChanged)
@@ -200,8 +205,8 @@ declare
     datas jsonb[];
 begin
     select min(clinic_id::text)::uuid into clinic from inserted_rows;
-    if clinic is null or not exists (select from webhook_endpoint e where e.clinic_id = clinic and e.enabled
-                                     and 'attempt.created' = any (e.event_types)) then
+    -- Asked here too, so that a clinic without subscribers does not build the events' data.
+    if clinic is null or not webhook_subscribed(clinic, 'attempt.created', 0::smallint) then
         return null;
     end if;
     select array_agg(client_id order by occurred_at, id),
