@@ -258,6 +258,8 @@ class FhirObservationTest {
             }
             Response page = clinic.integration().accept("application/fhir+json").queryParams(query).get(link.getRawPath());
             assertEquals(200, page.statusCode(), next + ": " + page.asString());
+            // Written whole, with its length, not in chunks (a page is larger than the output buffer).
+            assertEquals(String.valueOf(page.asByteArray().length), page.header("Content-Length"));
             JsonNode bundle = assertValid(page, "Bundle");
             assertEquals("searchset", bundle.path("type").asText());
             assertTrue(bundle.path("entry").size() <= 5, "entries: " + bundle.path("entry").size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -60,7 +61,18 @@ public final class FhirValidation {
         JsonNode json = Json.parse(body);
         assertEquals(resourceType, json.path("resourceType").asText(), "resourceType: " + body);
         assertValid(body);
+        assertWrittenAsHapiWritesIt(body);
         return json;
+    }
+
+    /**
+     * The service writes its answers with the R4 model's own composer rather than HAPI's encoder
+     * (fhir/FhirJsonWriter, for speed): HAPI, reading the answer and writing it again, gives the
+     * same bytes.
+     */
+    private static void assertWrittenAsHapiWritesIt(String body) {
+        IParser hapi = FHIR.newJsonParser();
+        assertEquals(hapi.encodeResourceToString(hapi.parseResource(body)), body, "as HAPI writes it");
     }
 
     /** The JSON validates against FHIR R4 with no error or fatal message. */
