@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,14 @@ public class ClientService {
 
     public Tagged<ClientResponse> getClient(UUID clientId) {
         return tagged(findVisible(clientId));
+    }
+
+    /**
+     * The zone a client lives in now, for a caller who may see the client (404 as
+     * {@link #getClient} otherwise); unlike the whole client, without its zone history or identifiers.
+     */
+    public ZoneId timeZoneOf(UUID clientId) {
+        return ZoneId.of(findVisible(clientId).timeZone);
     }
 
     public Page<ClientResponse> listClients(ClientStatus status, String identifier, PageRequest page) {

@@ -140,7 +140,7 @@ public class FhirObservationResource {
         int count = search.count();
         ObservationPages position = search.cursor().map(ObservationPages::decode).orElse(null);
         // Read first: it answers 404 for a client the caller may not see, whatever else was asked.
-        ZoneId zone = ZoneId.of(clients.getClient(clientId).body().timeZone());
+        ZoneId zone = clients.timeZoneOf(clientId);
 
         List<Resource> matches = new ArrayList<>();
         String next = null;
@@ -260,7 +260,7 @@ public class FhirObservationResource {
         }
         UUID clientId = ObservationCreates.subject(observation);
         auditDetails.touchedClients(List.of(clientId));
-        ZoneId zone = ZoneId.of(clients.getClient(clientId).body().timeZone());
+        ZoneId zone = clients.timeZoneOf(clientId);
         ObservationCreates.Score score = ObservationCreates.read(observation, clientId, zone);
         MeasurementService.Identifier unlessExists = ObservationCreates.ifNoneExist(ifNoneExist, score.identifiers());
         MeasurementService.Recorded recorded = measurements.recordIdentifiedMeasurement(clientId, score.request(),
