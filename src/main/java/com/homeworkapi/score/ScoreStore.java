@@ -65,6 +65,48 @@ public class ScoreStore {
                 .setParameter("clinic", clinicId).getSingleResult();
     }
 
+    /** The week rows of many clients as one array per column, in the table's column order. */
+    private static final class WeekColumns {
+
+        final Object[] clientIds;
+        final Object[] weekStarts;
+        final Object[] inProgress;
+        final Object[] expected;
+        final Object[] countedCredit;
+        final Object[] extraPractice;
+        final Object[] compliance;
+        final Object[] band;
+        final Object[] setback;
+
+        WeekColumns(List<Scored> scores) {
+            int size = scores.stream().mapToInt(score -> score.weeks().size()).sum();
+            clientIds = new Object[size];
+            weekStarts = new Object[size];
+            inProgress = new Object[size];
+            expected = new Object[size];
+            countedCredit = new Object[size];
+            extraPractice = new Object[size];
+            compliance = new Object[size];
+            band = new Object[size];
+            setback = new Object[size];
+            int index = 0;
+            for (Scored score : scores) {
+                for (WeekRow row : score.weeks()) {
+                    clientIds[index] = score.clientId();
+                    weekStarts[index] = Date.valueOf(row.weekStart());
+                    inProgress[index] = row.inProgress();
+                    expected[index] = row.expected();
+                    countedCredit[index] = row.countedCredit();
+                    extraPractice[index] = row.extraPractice();
+                    compliance[index] = row.compliance();
+                    band[index] = row.band();
+                    setback[index] = row.setback();
+                    index++;
+                }
+            }
+        }
+    }
+
     /** A client whose kept score is stale, with its time zone and data version read in one statement. */
     public record Stale(UUID clientId, String timeZone, long dataVersion) {
     }
@@ -146,11 +188,14 @@ public class ScoreStore {
                     where client_score.scored_version <= excluded.scored_version
                     """);
                     PreparedStatement clearWeeks = connection.prepareStatement(
-                            "delete from client_week_score where clinic_id = ? and client_id = ?");
-                    PreparedStatement week = connection.prepareStatement("""
+                            "delete from client_week_score where clinic_id = ? and client_id = any(?)");
+                    // A chunk's weeks go in one statement, an array per column. A delete and insert
+                    // per client made a rescoring quadratic once the week table had been analysed
+                    // while small: the per-client delete's cached plan was a full scan.
+                    PreparedStatement weeks = connection.prepareStatement("""
                             insert into client_week_score (clinic_id, client_id, week_start, in_progress, expected,
                                 counted_credit, extra_practice, compliance, band, setback)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            select ?, * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """)) {
                 for (Scored score : scores) {
                     client.setObject(1, clinicId);
@@ -175,30 +220,30 @@ public class ScoreStore {
                 }
                 // The client_score row lock orders concurrent writers; weeks follow only where it applied.
                 int[] applied = client.executeBatch();
+                List<Scored> kept = new ArrayList<>(scores.size());
                 for (int i = 0; i < scores.size(); i++) {
-                    if (applied[i] == 0) {
-                        continue;
-                    }
-                    Scored score = scores.get(i);
-                    clearWeeks.setObject(1, clinicId);
-                    clearWeeks.setObject(2, score.clientId());
-                    clearWeeks.addBatch();
-                    for (WeekRow row : score.weeks()) {
-                        week.setObject(1, clinicId);
-                        week.setObject(2, score.clientId());
-                        week.setDate(3, Date.valueOf(row.weekStart()));
-                        week.setBoolean(4, row.inProgress());
-                        week.setInt(5, row.expected());
-                        week.setDouble(6, row.countedCredit());
-                        week.setDouble(7, row.extraPractice());
-                        week.setObject(8, row.compliance(), Types.DOUBLE);
-                        week.setString(9, row.band());
-                        week.setBoolean(10, row.setback());
-                        week.addBatch();
+                    if (applied[i] != 0) {
+                        kept.add(scores.get(i));
                     }
                 }
-                clearWeeks.executeBatch();
-                week.executeBatch();
+                if (kept.isEmpty()) {
+                    return;
+                }
+                clearWeeks.setObject(1, clinicId);
+                clearWeeks.setArray(2, connection.createArrayOf("uuid", kept.stream().map(Scored::clientId).toArray()));
+                clearWeeks.executeUpdate();
+                WeekColumns columns = new WeekColumns(kept);
+                weeks.setObject(1, clinicId);
+                weeks.setArray(2, connection.createArrayOf("uuid", columns.clientIds));
+                weeks.setArray(3, connection.createArrayOf("date", columns.weekStarts));
+                weeks.setArray(4, connection.createArrayOf("bool", columns.inProgress));
+                weeks.setArray(5, connection.createArrayOf("int4", columns.expected));
+                weeks.setArray(6, connection.createArrayOf("float8", columns.countedCredit));
+                weeks.setArray(7, connection.createArrayOf("float8", columns.extraPractice));
+                weeks.setArray(8, connection.createArrayOf("float8", columns.compliance));
+                weeks.setArray(9, connection.createArrayOf("varchar", columns.band));
+                weeks.setArray(10, connection.createArrayOf("bool", columns.setback));
+                weeks.executeUpdate();
             }
         });
     }
