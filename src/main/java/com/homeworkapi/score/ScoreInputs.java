@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 
 /**
  * Reads what scoring needs about many clients of one clinic straight from the tables, a few
@@ -44,6 +45,9 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class ScoreInputs {
+
+    /** pgjdbc's prepare threshold meaning: prepare on the server at once and read every column in binary. */
+    private static final int FORCE_BINARY = -1;
 
     @Inject
     EntityManager entityManager;
@@ -210,6 +214,9 @@ public class ScoreInputs {
     private void query(String sql, RowReader reader, Object... parameters) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                // Binary rows from the first execution: uuids and timestamps arrive as bytes, not
+                // as text the server formats and the driver parses again (most of a bulk read's cost).
+                statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
                 for (int index = 0; index < parameters.length; index++) {
                     statement.setObject(index + 1, bindable(connection, parameters[index]));
                 }
