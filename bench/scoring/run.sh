@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Scoring benchmark: seeds one clinic with 10,000 clients, 30,000 assignments and about
-# 3 million attempts in its own schema, starts the packaged service against it, and times
-# the clinic report (JSON and CSV), one client's compliance (JSON, and as an SVG chart) and the
-# at-risk list.
+# Scoring benchmark: seeds one clinic with 10,000 clients (CLIENTS=N for another size), 3
+# assignments and about 300 attempts each (3 million in all) in its own schema, starts the
+# packaged service against it, and times the clinic report (JSON and CSV), one client's
+# compliance (JSON, and as an SVG chart) and the at-risk list.
 # Reports medians and p90 over ROUNDS requests, and the ratio to plain SQL on the same data.
 #
 #   bench/scoring/run.sh [ROUNDS]      (default 20, after WARMUP=10 untimed rounds;
@@ -23,7 +23,7 @@ start_service "$SCHEMA" "$PORT" target/bench-scoring-app.log
 
 echo "Seeding (this takes a minute or two)..."
 seed_start=$(date +%s)
-psql_bench -f bench/scoring/seed.sql
+psql_bench -v clients="${CLIENTS:-10000}" -f bench/scoring/seed.sql
 echo "Seeded in $(( $(date +%s) - seed_start )) s"
 
 TOKEN=$(dev/mint-token.sh --role clinician --clinic $CLINIC)
@@ -38,7 +38,7 @@ time_get() { # prints seconds for one GET; stops the run on any answer but 200
   echo "${answer#* }"
 }
 
-echo "Cold: the first report scores all 10,000 clients"
+echo "Cold: the first report scores all ${CLIENTS:-10000} clients"
 cold=$(time_get /v1/reports/compliance)
 rows=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/reports/compliance" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
 csv_lines=$(curl -s -H "Authorization: Bearer $TOKEN" -H "Accept: text/csv" "$API/v1/reports/compliance" | wc -l)

@@ -1,8 +1,15 @@
--- One clinic with 10,000 clients, 3 assignments each (3 times a week), and 26 weeks of
--- attempts up to last week: about 3 million. One client in ten stopped four weeks ago
+-- One clinic with 10,000 clients (or psql -v clients=N), 3 assignments each (3 times a week), and
+-- 26 weeks of attempts up to last week: about 3 million (300 per client). One client in ten stopped four weeks ago
 -- (a relapse), one in ten missed last week (a slip); the rest practise 4 times a week.
 \set clinic '''00000000-0000-4000-8000-0000000b3e11'''
+\if :{?clients}
+\else
+\set clients 10000
+\endif
 begin;
+-- The rows are generated consistent with each other: the triggers (the sync feed, webhooks) and the
+-- foreign keys' row-by-row checks are off while seeding, and the keys are checked once at the end.
+set local session_replication_role = replica;
 delete from client_week_score where clinic_id = :clinic;
 delete from client_score where clinic_id = :clinic;
 delete from attempt where clinic_id = :clinic;
@@ -18,7 +25,7 @@ select (date_trunc('week', now() at time zone 'Europe/Berlin')::date - 26 * 7) a
 insert into client (id, clinic_id, display_name, time_zone, status, primary_clinician_id, version, created_at, updated_at)
 select gen_random_uuid(), :clinic, 'Client ' || g, 'Europe/Berlin', 'ACTIVE', 'clinician-' || (g % 50), 0,
        now() + g * interval '1 microsecond', now()
-from generate_series(1, 10000) g;
+from generate_series(1, :clients) g;
 
 insert into client_time_zone (clinic_id, client_id, client_version, time_zone, effective_from, changed_at)
 select clinic_id, id, version, time_zone, cast(created_at at time zone time_zone as date), created_at
@@ -50,6 +57,19 @@ cross join generate_series(1, 4) n
 where a.clinic_id = :clinic
   and not (abs(hashtext(a.client_id::text)) % 10 = 0 and w >= 22)
   and not (abs(hashtext(a.client_id::text)) % 10 = 1 and w = 25);
+
+-- What the foreign keys would have checked row by row, checked once.
+do $$
+begin
+    if exists (select from attempt t where not exists (select from assignment a
+                   where a.clinic_id = t.clinic_id and a.client_id = t.client_id and a.id = t.assignment_id))
+       or exists (select from assignment a where not exists (select from client c
+                   where c.clinic_id = a.clinic_id and c.id = a.client_id))
+       or exists (select from assignment_revision r where not exists (select from assignment a
+                   where a.clinic_id = r.clinic_id and a.id = r.assignment_id)) then
+        raise exception 'the seeded rows break a foreign key';
+    end if;
+end $$;
 
 -- Every client's score is stale: the service computes them all on the first report.
 insert into client_score (clinic_id, client_id, data_version, scored_version)
