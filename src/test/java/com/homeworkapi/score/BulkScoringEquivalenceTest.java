@@ -111,6 +111,7 @@ class BulkScoringEquivalenceTest {
     // ---- the records -------------------------------------------------------------------------
 
     private void buildVariedRecords() {
+        saveClinicSettingsOtherThanTheDefaults();
         client("no data at all", BERLIN);
 
         Shape steady = client("three times a week, every week met, this week begun", BERLIN);
@@ -289,6 +290,8 @@ class BulkScoringEquivalenceTest {
                     "suds", Map.of("before", 70, "peak", 95, "after", 60)));
         }
         lowFromTheStart.measure("gad7", 18, 4);
+        lowFromTheStart.measure("pcl5", 52, 3);
+        lowFromTheStart.measure("pcl5", 38, 1);
 
         Shape justStarted = client("assignment starts this week, one attempt today", BERLIN);
         UUID fresh = justStarted.assign("mindfulness", 5, Map.of("type", "daily",
@@ -303,6 +306,23 @@ class BulkScoringEquivalenceTest {
             lapsed.attempt(forgotten, week, 0, Map.of("outcome", "completed"));
             lapsed.attempt(forgotten, week, 2, Map.of("outcome", "completed"));
         }
+    }
+
+    /** Thresholds and an instrument of the clinic's own, so a path that scored with the defaults would show. */
+    private void saveClinicSettingsOtherThanTheDefaults() {
+        Map<String, Object> pcl5 = new HashMap<>();
+        pcl5.put("code", "pcl5");
+        pcl5.put("name", "PTSD Checklist for DSM-5");
+        pcl5.put("min", 0);
+        pcl5.put("max", 80);
+        pcl5.put("threshold", 33);
+        pcl5.put("lowerIsBetter", true);
+        pcl5.put("responsePercent", 20);
+        clinic.admin().header("If-Match", "\"0\"").body(Map.of(
+                "compliance", Map.of("met", 0.75, "adequate", 0.4),
+                "weeks", Map.of("engagement", 1, "atRisk", 3, "relapse", 5, "recovering", 2),
+                "symptomRelapse", Map.of("measurements", 2, "spanDays", 21),
+                "instruments", List.of(pcl5))).put("/v1/clinic/settings").then().statusCode(200);
     }
 
     /** A client created seven weeks ago in Berlin who moved to New York in the middle of the week before last. */
