@@ -2,8 +2,6 @@ package com.homeworkapi.scoring;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
 /**
@@ -23,7 +21,9 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
     }
 
     public static IsoWeek containing(LocalDate date) {
-        return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        // Plain arithmetic rather than IsoFields, whose range checks dominated bulk scoring.
+        LocalDate thursday = thursdayOfWeek(date);
+        return new IsoWeek(thursday.getYear(), weekNumberOf(thursday));
     }
 
     public static IsoWeek startingOn(LocalDate monday) {
@@ -44,13 +44,24 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
 
     public static int weeksInYear(int weekBasedYear) {
         // 28 December always lies in the last ISO week of its year.
-        return LocalDate.of(weekBasedYear, 12, 28).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return weekNumberOf(thursdayOfWeek(LocalDate.of(weekBasedYear, 12, 28)));
+    }
+
+    /** A week belongs to the year its Thursday falls in. */
+    private static LocalDate thursdayOfWeek(LocalDate date) {
+        return date.plusDays(DayOfWeek.THURSDAY.getValue() - date.getDayOfWeek().getValue());
+    }
+
+    /** Week 1 holds the year's first Thursday, so a Thursday's week number follows from its day of the year. */
+    private static int weekNumberOf(LocalDate thursday) {
+        return (thursday.getDayOfYear() - 1) / 7 + 1;
     }
 
     public LocalDate monday() {
         // 4 January is always in week 1.
-        LocalDate weekOne = LocalDate.of(weekBasedYear, 1, 4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return weekOne.plusWeeks(week - 1L);
+        LocalDate january4 = LocalDate.of(weekBasedYear, 1, 4);
+        int daysAfterWeekOneMonday = january4.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
+        return january4.plusDays(7L * (week - 1) - daysAfterWeekOneMonday);
     }
 
     public LocalDate sunday() {
@@ -58,6 +69,11 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
     }
 
     public IsoWeek plusWeeks(long weeks) {
+        long target = week + weeks;
+        // Every week-based year has at least 52 weeks, so these stay in this year.
+        if (target >= 1 && target <= 52) {
+            return new IsoWeek(weekBasedYear, (int) target);
+        }
         return containing(monday().plusWeeks(weeks));
     }
 
