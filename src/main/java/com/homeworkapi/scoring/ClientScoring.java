@@ -48,8 +48,15 @@ public final class ClientScoring {
                 first = week;
             }
         }
+        // Weeks follow one another in time, so the earliest attempt lies in the earliest attempt week.
+        Instant earliestAttempt = null;
         for (AttemptRecord attempt : client.attempts()) {
-            IsoWeek week = client.timeZones().weekOf(attempt.occurredAt());
+            if (earliestAttempt == null || attempt.occurredAt().isBefore(earliestAttempt)) {
+                earliestAttempt = attempt.occurredAt();
+            }
+        }
+        if (earliestAttempt != null) {
+            IsoWeek week = client.timeZones().weekOf(earliestAttempt);
             if (week.compareTo(first) < 0) {
                 first = week;
             }
