@@ -2,6 +2,7 @@ package com.homeworkapi.scoring;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,11 @@ public final class StatusClassifier {
         private final List<SymptomScore> runScores = new ArrayList<>();
         private final List<IsoWeek> episodeWeeks = new ArrayList<>();
         private final List<Double> episodeCompliance = new ArrayList<>();
+        /**
+         * Compliance as explanations print it, by value. String.format was the costliest step of
+         * assessing a week, and most weeks repeat a value (every week met in full is 1.00).
+         */
+        private final Map<Double, String> complianceText = new HashMap<>();
 
         private int adequateWeeks;
         private ClinicalStatus episodeWorst;
@@ -180,7 +186,7 @@ public final class StatusClassifier {
             } else if (!engaged) {
                 status = ClinicalStatus.NOT_ESTABLISHED;
                 evidence = evidence(Rules.NOT_ESTABLISHED_BEFORE_ENGAGEMENT,
-                        String.format(Locale.ROOT, "%d of %d weeks at adequate or better so far", adequateWeeks, settings.engagementWeeks()),
+                        adequateWeeks + " of " + settings.engagementWeeks() + " weeks at adequate or better so far",
                         List.of(isoWeek), listOf(compliance), worsening == null ? List.of() : List.of(worsening));
             } else if (setback) {
                 status = classifySetbackRun(sunday);
@@ -204,19 +210,19 @@ public final class StatusClassifier {
                 if (weeksBack > 0 && weeksBack < settings.recoveringWeeks()) {
                     status = ClinicalStatus.RECOVERING;
                     evidence = evidence(Rules.BACK_AT_ADEQUATE_AFTER_SETBACK,
-                            String.format(Locale.ROOT, "back at adequate or better for %d of %d weeks after a setback",
-                                    weeksBack, settings.recoveringWeeks()),
+                            "back at adequate or better for " + weeksBack + " of " + settings.recoveringWeeks()
+                                    + " weeks after a setback",
                             List.of(isoWeek), listOf(compliance), List.of());
                 } else if (weeksBack > 0) {
                     weeksBack = 0;
                     status = ClinicalStatus.ON_TRACK;
                     evidence = evidence(Rules.RECOVERED_AFTER_SETBACK,
-                            String.format(Locale.ROOT, "back at adequate or better for %d weeks after a setback", settings.recoveringWeeks()),
+                            "back at adequate or better for " + settings.recoveringWeeks() + " weeks after a setback",
                             List.of(isoWeek), listOf(compliance), List.of());
                 } else {
                     status = ClinicalStatus.ON_TRACK;
                     evidence = evidence(justEngaged ? Rules.ENGAGEMENT_ESTABLISHED : Rules.ON_TRACK_ADEQUATE_WEEK,
-                            String.format(Locale.ROOT, "compliance %.2f is %s", compliance, band.name().toLowerCase(Locale.ROOT)),
+                            "compliance " + complianceText(compliance) + " is " + band.code(),
                             List.of(isoWeek), listOf(compliance), List.of());
                 }
             }
@@ -224,6 +230,11 @@ public final class StatusClassifier {
             return new WeekAssessment(isoWeek, week.inProgress(), week.expected(), week.expectedWholeWeek(),
                     week.countedCredit(), week.extraPractice(), compliance, band, week.quality().toWeekQuality(),
                     setback, setbackReason, status, evidence);
+        }
+
+        /** Two decimals, as "%.2f" prints them. */
+        private String complianceText(Double compliance) {
+            return complianceText.computeIfAbsent(compliance, value -> String.format(Locale.ROOT, "%.2f", value));
         }
 
         private ClinicalStatus classifySetbackRun(LocalDate asOf) {
