@@ -95,6 +95,18 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%04d-W%02d", weekBasedYear, week);
+        if (weekBasedYear < 0 || weekBasedYear > 9999) {
+            return String.format(Locale.ROOT, "%04d-W%02d", weekBasedYear, week);
+        }
+        // Zero-padded by hand: String.format is slow, and weeks are printed in every explanation and answer.
+        StringBuilder text = new StringBuilder(8);
+        for (int digits = 1000; digits > 1 && weekBasedYear < digits; digits /= 10) {
+            text.append('0');
+        }
+        text.append(weekBasedYear).append("-W");
+        if (week < 10) {
+            text.append('0');
+        }
+        return text.append(week).toString();
     }
 }

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -85,6 +86,20 @@ class IsoWeekPropertiesTest {
             assertTrue(next.compareTo(current) > 0, () -> next + " after " + current);
             week = next;
         }
+    }
+
+    @Property(tries = 3000)
+    void toStringPrintsAsFormatWould(@ForAll @IntRange(min = -20_000, max = 20_000) int year, @ForAll @IntRange(min = 1, max = 52) int number) {
+        assertEquals(String.format(Locale.ROOT, "%04d-W%02d", year, number), new IsoWeek(year, number).toString());
+    }
+
+    @Example
+    void toStringPadsYearsAndWeeks() {
+        assertEquals("0007-W01", new IsoWeek(7, 1).toString());
+        assertEquals("0999-W09", new IsoWeek(999, 9).toString());
+        assertEquals("2026-W53", new IsoWeek(2026, 53).toString());
+        assertEquals("-001-W10", new IsoWeek(-1, 10).toString());
+        assertEquals("10000-W10", new IsoWeek(10_000, 10).toString());
     }
 
     private static void assertMatchesIsoFields(LocalDate date) {
