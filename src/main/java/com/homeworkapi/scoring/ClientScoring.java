@@ -28,8 +28,9 @@ public final class ClientScoring {
 
         List<AssignmentWeek> rows = new ArrayList<>();
         if (firstWeek.compareTo(currentWeek) <= 0) {
+            LocalDate[] attemptDates = client.timeZones().localDates(occurredAt(client.attempts()));
             for (AssignmentRecord assignment : client.assignments()) {
-                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), client.reviews(), client.timeZones(),
+                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), attemptDates, client.reviews(),
                         firstWeek, currentWeek, today));
             }
         }
@@ -37,6 +38,14 @@ public final class ClientScoring {
                 Instrument.catalogue(client.clinicInstruments()), settings);
         PracticeProgress practice = PracticeProgress.of(client.assignments(), client.attempts(), today);
         return new ClientScoreReport(now, client.timeZones(), today, rows, status, practice, ProgressSummary.forClient(status));
+    }
+
+    private static List<Instant> occurredAt(List<AttemptRecord> attempts) {
+        List<Instant> moments = new ArrayList<>(attempts.size());
+        for (AttemptRecord attempt : attempts) {
+            moments.add(attempt.occurredAt());
+        }
+        return moments;
     }
 
     /** The week of the earliest revision or attempt, but no later than the current week. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -47,6 +50,8 @@ public final class TimeZoneHistory {
             }
         }
     }
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private final List<Change> changes;
 
@@ -117,6 +122,70 @@ public final class TimeZoneHistory {
             return week.monday();
         }
         return date.isAfter(week.sunday()) ? week.sunday() : date;
+    }
+
+    /**
+     * {@link #localDate} of each moment, in the same order. For a client who never moved, the
+     * zone's offset changes between the earliest and the latest moment are looked up once:
+     * asking the zone rules for every moment was a large part of bulk rescoring.
+     */
+    LocalDate[] localDates(List<Instant> moments) {
+        LocalDate[] dates = new LocalDate[moments.size()];
+        OffsetTimeline timeline = changes.size() == 1 ? OffsetTimeline.of(current().getRules(), moments) : null;
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] = timeline == null ? localDate(moments.get(i)) : timeline.localDate(moments.get(i));
+        }
+        return dates;
+    }
+
+    /** One zone's offsets over a span of time: {@code offsetSeconds[k]} holds after the first k changes. */
+    private static final class OffsetTimeline {
+        private final long[] changeSeconds;
+        private final int[] offsetSeconds;
+
+        private OffsetTimeline(long[] changeSeconds, int[] offsetSeconds) {
+            this.changeSeconds = changeSeconds;
+            this.offsetSeconds = offsetSeconds;
+        }
+
+        /** Null when there are no moments, or more offset changes than moments (moments years apart). */
+        static OffsetTimeline of(ZoneRules rules, List<Instant> moments) {
+            if (moments.isEmpty()) {
+                return null;
+            }
+            Instant earliest = moments.get(0);
+            Instant latest = moments.get(0);
+            for (Instant moment : moments) {
+                earliest = moment.isBefore(earliest) ? moment : earliest;
+                latest = moment.isAfter(latest) ? moment : latest;
+            }
+            List<ZoneOffsetTransition> transitions = new ArrayList<>();
+            for (ZoneOffsetTransition transition = rules.nextTransition(earliest);
+                    transition != null && !transition.getInstant().isAfter(latest);
+                    transition = rules.nextTransition(transition.getInstant())) {
+                if (transitions.size() == moments.size()) {
+                    return null;
+                }
+                transitions.add(transition);
+            }
+            long[] changeSeconds = new long[transitions.size()];
+            int[] offsetSeconds = new int[transitions.size() + 1];
+            offsetSeconds[0] = rules.getOffset(earliest).getTotalSeconds();
+            for (int i = 0; i < transitions.size(); i++) {
+                changeSeconds[i] = transitions.get(i).toEpochSecond();
+                offsetSeconds[i + 1] = transitions.get(i).getOffsetAfter().getTotalSeconds();
+            }
+            return new OffsetTimeline(changeSeconds, offsetSeconds);
+        }
+
+        /** What LocalDate.ofInstant computes, with the offset already known. */
+        LocalDate localDate(Instant moment) {
+            // A change applies from its own second on, as in ZoneRules.getOffset.
+            int found = Arrays.binarySearch(changeSeconds, moment.getEpochSecond());
+            int changesSoFar = found >= 0 ? found + 1 : -found - 1;
+            long localSecond = moment.getEpochSecond() + offsetSeconds[changesSoFar];
+            return LocalDate.ofEpochDay(Math.floorDiv(localSecond, SECONDS_PER_DAY));
+        }
     }
 
     /**

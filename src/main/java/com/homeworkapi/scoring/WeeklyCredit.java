@@ -34,6 +34,29 @@ public final class WeeklyCredit {
             IsoWeek first,
             IsoWeek last,
             LocalDate today) {
+        LocalDate[] attemptDates = new LocalDate[attempts.size()];
+        for (int i = 0; i < attempts.size(); i++) {
+            AttemptRecord attempt = attempts.get(i);
+            if (attempt.assignmentId().equals(assignment.id())) {
+                attemptDates[i] = zones.localDate(attempt.occurredAt());
+            }
+        }
+        return aggregate(assignment, attempts, attemptDates, reviews, first, last, today);
+    }
+
+    /**
+     * As above, with the client's local date of each attempt given: {@code attemptDates[i]} is
+     * that of {@code attempts.get(i)}, so a client's attempts are put on dates once for all its
+     * assignments. Dates of other assignments' attempts are not read.
+     */
+    static List<AssignmentWeek> aggregate(
+            AssignmentRecord assignment,
+            List<AttemptRecord> attempts,
+            LocalDate[] attemptDates,
+            List<ClinicianReview> reviews,
+            IsoWeek first,
+            IsoWeek last,
+            LocalDate today) {
         int weekCount = (int) first.weeksUntil(last) + 1;
         if (weekCount < 1) {
             return List.of();
@@ -49,9 +72,10 @@ public final class WeeklyCredit {
             rows[i] = AssignmentWeek.empty(assignment.id(), week, expected, soFar, inProgress);
             week = week.next();
         }
-        for (AttemptRecord attempt : attempts) {
+        for (int i = 0; i < attempts.size(); i++) {
+            AttemptRecord attempt = attempts.get(i);
             if (attempt.assignmentId().equals(assignment.id())) {
-                int index = weekIndex(zones.localDate(attempt.occurredAt()), firstMondayEpochDay);
+                int index = weekIndex(attemptDates[i], firstMondayEpochDay);
                 if (index >= 0 && index < weekCount) {
                     rows[index] = rows[index].withAttempt(attempt);
                 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,6 +100,53 @@ class TimeZonePropertiesTest {
         assertEquals(today, zones.localDate(now));
         assertEquals(IsoWeek.containing(today), zones.weekOf(now));
         assertEquals(zones.current(), zones.zoneOf(IsoWeek.containing(today)));
+    }
+
+    /** Dating many moments at once, as bulk scoring does, must give what dating each alone gives. */
+    @Property
+    void datingManyMomentsAtOnceMatchesDatingEachAlone(
+            @ForAll("zonesChangingDateAtOffsetChanges") ZoneId first, @ForAll("moves") List<Move> moves,
+            @ForAll("momentsNearOffsetChanges") List<Instant> moments) {
+        for (TimeZoneHistory zones : List.of(TimeZoneHistory.of(first), historyOf(first, moves))) {
+            LocalDate[] dates = zones.localDates(moments);
+            assertEquals(moments.size(), dates.length);
+            for (int i = 0; i < moments.size(); i++) {
+                assertEquals(zones.localDate(moments.get(i)), dates[i], moments.get(i)::toString);
+            }
+        }
+    }
+
+    /** Ours, and zones whose offset changes at midnight, where a second early or late is another date. */
+    private static List<ZoneId> datingZones() {
+        List<ZoneId> zones = new ArrayList<>(ZONES);
+        for (String zone : List.of("America/Santiago", "Africa/Cairo", "Asia/Beirut", "America/Nuuk")) {
+            zones.add(ZoneId.of(zone));
+        }
+        return zones;
+    }
+
+    @Provide
+    Arbitrary<ZoneId> zonesChangingDateAtOffsetChanges() {
+        return Arbitraries.of(datingZones());
+    }
+
+    /** Moments on, just before and just after those zones' offset changes in 2025 to 2027, in any order, or anywhere. */
+    @Provide
+    Arbitrary<List<Instant>> momentsNearOffsetChanges() {
+        List<Instant> changes = new ArrayList<>();
+        for (ZoneId zone : datingZones()) {
+            ZoneRules rules = zone.getRules();
+            for (ZoneOffsetTransition transition = rules.nextTransition(Instant.parse("2025-01-01T00:00:00Z"));
+                    transition != null && transition.getInstant().isBefore(Instant.parse("2028-01-01T00:00:00Z"));
+                    transition = rules.nextTransition(transition.getInstant())) {
+                changes.add(transition.getInstant());
+            }
+        }
+        Arbitrary<Instant> nearChange = Combinators.combine(Arbitraries.of(changes), Arbitraries.integers().between(-2, 2),
+                Arbitraries.of(0, 1, 999_999_999)).as((change, seconds, nanos) -> change.plusSeconds(seconds).plusNanos(nanos));
+        Arbitrary<Instant> anywhere = Arbitraries.longs().between(0, Duration.ofDays(3 * 365).toSeconds())
+                .map(seconds -> Instant.parse("2025-01-01T00:00:00Z").plusSeconds(seconds));
+        return Arbitraries.oneOf(nearChange, nearChange, anywhere).list().ofMaxSize(60);
     }
 
     @Provide
