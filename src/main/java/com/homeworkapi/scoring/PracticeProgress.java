@@ -66,18 +66,24 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
                 firstWeek = week;
             }
         }
-        AssignmentSet first = AssignmentSet.none();
-        AssignmentSet current = AssignmentSet.none();
+        // Only the first and the latest week with an active assignment are reported: find them
+        // from either end, and describe just those two.
+        IsoWeek firstActiveWeek = null;
         for (IsoWeek week = firstWeek; week != null && week.compareTo(currentWeek) <= 0; week = week.next()) {
-            AssignmentSet set = activeIn(assignments, week);
-            if (set.count() > 0) {
-                if (first.count() == 0) {
-                    first = set;
-                }
-                current = set;
+            if (anyActiveIn(assignments, week)) {
+                firstActiveWeek = week;
+                break;
+            }
+        }
+        // The search back from the current week stops at the first active week at the latest.
+        for (IsoWeek week = currentWeek; firstActiveWeek != null && lastWeek == null; week = week.plusWeeks(-1)) {
+            if (anyActiveIn(assignments, week)) {
                 lastWeek = week;
             }
         }
+        AssignmentSet first = firstActiveWeek == null ? AssignmentSet.none() : activeIn(assignments, firstActiveWeek);
+        AssignmentSet current = lastWeek == null ? AssignmentSet.none()
+                : lastWeek.equals(firstActiveWeek) ? first : activeIn(assignments, lastWeek);
         List<ExposureSeries> exposures = exposures(assignments, attempts);
         String explanation;
         if (lastWeek == null) {
@@ -93,6 +99,15 @@ public record PracticeProgress(AssignmentSet first, AssignmentSet current, List<
         List<IsoWeek> weeks = lastWeek == null ? List.of() : List.of(first.week(), lastWeek);
         Evidence evidence = new Evidence(RULE, explanation, weeks, nulls(weeks.size()), List.of(), Map.of());
         return new PracticeProgress(first, current, exposures, evidence);
+    }
+
+    private static boolean anyActiveIn(List<AssignmentRecord> assignments, IsoWeek week) {
+        for (AssignmentRecord assignment : assignments) {
+            if (ExpectedOccurrences.activeDays(assignment, week.monday(), 7) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AssignmentSet activeIn(List<AssignmentRecord> assignments, IsoWeek week) {
