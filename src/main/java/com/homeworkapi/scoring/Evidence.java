@@ -31,19 +31,20 @@ public record Evidence(
         if (weeks.size() != compliance.size()) {
             throw new IllegalArgumentException("weeks and compliance must align");
         }
-        Set<IsoWeek> seen = new HashSet<>();
+        // Most evidence is about one week and no score: nothing to make distinct then.
+        Set<IsoWeek> seen = weeks.size() > 1 ? new HashSet<>() : null;
         List<IsoWeek> distinctWeeks = new ArrayList<>(weeks.size());
         // Compliance may hold nulls (nothing expected), which List.copyOf rejects.
         List<Double> alignedCompliance = new ArrayList<>(weeks.size());
         for (int i = 0; i < weeks.size(); i++) {
-            if (seen.add(weeks.get(i))) {
+            if (seen == null || seen.add(weeks.get(i))) {
                 distinctWeeks.add(weeks.get(i));
                 alignedCompliance.add(compliance.get(i));
             }
         }
         weeks = List.copyOf(distinctWeeks);
         compliance = Collections.unmodifiableList(alignedCompliance);
-        scores = List.copyOf(new LinkedHashSet<>(scores));
+        scores = scores.isEmpty() ? List.of() : List.copyOf(new LinkedHashSet<>(scores));
         thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
 }
