@@ -28,9 +28,9 @@ public final class ClientScoring {
 
         List<AssignmentWeek> rows = new ArrayList<>();
         if (firstWeek.compareTo(currentWeek) <= 0) {
-            LocalDate[] attemptDates = client.timeZones().localDates(occurredAt(client.attempts()));
+            long[] attemptEpochDays = client.timeZones().localEpochDays(occurredAt(client.attempts()));
             for (AssignmentRecord assignment : client.assignments()) {
-                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), attemptDates, client.reviews(),
+                rows.addAll(WeeklyCredit.aggregate(assignment, client.attempts(), attemptEpochDays, client.reviews(),
                         firstWeek, currentWeek, today));
             }
         }

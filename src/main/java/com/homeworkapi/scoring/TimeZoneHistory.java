@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -125,17 +126,18 @@ public final class TimeZoneHistory {
     }
 
     /**
-     * {@link #localDate} of each moment, in the same order. For a client who never moved, the
-     * zone's offset changes between the earliest and the latest moment are looked up once:
-     * asking the zone rules for every moment was a large part of bulk rescoring.
+     * The epoch day of {@link #localDate} of each moment, in the same order. For a client who
+     * never moved, the zone's offset changes between the earliest and the latest moment are
+     * looked up once: asking the zone rules for every moment was a large part of bulk rescoring.
+     * Epoch days rather than dates, because that is what weeks are indexed by.
      */
-    LocalDate[] localDates(List<Instant> moments) {
-        LocalDate[] dates = new LocalDate[moments.size()];
+    long[] localEpochDays(List<Instant> moments) {
+        long[] epochDays = new long[moments.size()];
         OffsetTimeline timeline = changes.size() == 1 ? OffsetTimeline.of(current().getRules(), moments) : null;
-        for (int i = 0; i < dates.length; i++) {
-            dates[i] = timeline == null ? localDate(moments.get(i)) : timeline.localDate(moments.get(i));
+        for (int i = 0; i < epochDays.length; i++) {
+            epochDays[i] = timeline == null ? localDate(moments.get(i)).toEpochDay() : timeline.localEpochDay(moments.get(i));
         }
-        return dates;
+        return epochDays;
     }
 
     /** One zone's offsets over a span of time: {@code offsetSeconds[k]} holds after the first k changes. */
@@ -178,13 +180,14 @@ public final class TimeZoneHistory {
             return new OffsetTimeline(changeSeconds, offsetSeconds);
         }
 
-        /** What LocalDate.ofInstant computes, with the offset already known. */
-        LocalDate localDate(Instant moment) {
+        /** The epoch day of what LocalDate.ofInstant computes, with the offset already known. */
+        long localEpochDay(Instant moment) {
             // A change applies from its own second on, as in ZoneRules.getOffset.
             int found = Arrays.binarySearch(changeSeconds, moment.getEpochSecond());
             int changesSoFar = found >= 0 ? found + 1 : -found - 1;
             long localSecond = moment.getEpochSecond() + offsetSeconds[changesSoFar];
-            return LocalDate.ofEpochDay(Math.floorDiv(localSecond, SECONDS_PER_DAY));
+            // Checked as LocalDate.ofInstant checks it, so a moment no date can hold still fails.
+            return ChronoField.EPOCH_DAY.checkValidValue(Math.floorDiv(localSecond, SECONDS_PER_DAY));
         }
     }
 

@@ -34,25 +34,25 @@ public final class WeeklyCredit {
             IsoWeek first,
             IsoWeek last,
             LocalDate today) {
-        LocalDate[] attemptDates = new LocalDate[attempts.size()];
+        long[] attemptEpochDays = new long[attempts.size()];
         for (int i = 0; i < attempts.size(); i++) {
             AttemptRecord attempt = attempts.get(i);
             if (attempt.assignmentId().equals(assignment.id())) {
-                attemptDates[i] = zones.localDate(attempt.occurredAt());
+                attemptEpochDays[i] = zones.localDate(attempt.occurredAt()).toEpochDay();
             }
         }
-        return aggregate(assignment, attempts, attemptDates, reviews, first, last, today);
+        return aggregate(assignment, attempts, attemptEpochDays, reviews, first, last, today);
     }
 
     /**
-     * As above, with the client's local date of each attempt given: {@code attemptDates[i]} is
-     * that of {@code attempts.get(i)}, so a client's attempts are put on dates once for all its
-     * assignments. Dates of other assignments' attempts are not read.
+     * As above, with the client's local date of each attempt given as an epoch day:
+     * {@code attemptEpochDays[i]} is that of {@code attempts.get(i)}, so a client's attempts are
+     * put on dates once for all its assignments. Other assignments' entries are not read.
      */
     static List<AssignmentWeek> aggregate(
             AssignmentRecord assignment,
             List<AttemptRecord> attempts,
-            LocalDate[] attemptDates,
+            long[] attemptEpochDays,
             List<ClinicianReview> reviews,
             IsoWeek first,
             IsoWeek last,
@@ -75,7 +75,7 @@ public final class WeeklyCredit {
         for (int i = 0; i < attempts.size(); i++) {
             AttemptRecord attempt = attempts.get(i);
             if (attempt.assignmentId().equals(assignment.id())) {
-                int index = weekIndex(attemptDates[i], firstMondayEpochDay);
+                int index = weekIndex(attemptEpochDays[i], firstMondayEpochDay);
                 if (index >= 0 && index < weekCount) {
                     rows[index] = rows[index].withAttempt(attempt);
                 }
@@ -83,7 +83,7 @@ public final class WeeklyCredit {
         }
         for (ClinicianReview review : reviews) {
             if (review.assignmentId().equals(assignment.id())) {
-                int index = weekIndex(review.weekStart(), firstMondayEpochDay);
+                int index = weekIndex(review.weekStart().toEpochDay(), firstMondayEpochDay);
                 if (index >= 0 && index < weekCount) {
                     rows[index] = rows[index].withReview(review);
                 }
@@ -92,8 +92,8 @@ public final class WeeklyCredit {
         return List.of(rows);
     }
 
-    private static int weekIndex(LocalDate date, long firstMondayEpochDay) {
-        return (int) Math.floorDiv(date.toEpochDay() - firstMondayEpochDay, 7);
+    private static int weekIndex(long epochDay, long firstMondayEpochDay) {
+        return (int) Math.floorDiv(epochDay - firstMondayEpochDay, 7);
     }
 
     /** Sums assignment rows into client weeks, one per distinct week, in week order. */
