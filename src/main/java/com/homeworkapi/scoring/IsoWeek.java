@@ -86,6 +86,18 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
         return (later.monday().toEpochDay() - monday().toEpochDay()) / 7;
     }
 
+    // Written out: weeks are compared for every row of every week, and the generated record
+    // methods went through method handles there.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IsoWeek that && that.weekBasedYear == weekBasedYear && that.week == week;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * weekBasedYear + week;
+    }
+
     @Override
     public int compareTo(IsoWeek other) {
         return weekBasedYear != other.weekBasedYear
