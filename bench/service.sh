@@ -38,3 +38,22 @@ start_service() {
   echo "The service was not ready after 60 s; see $log" >&2
   exit 1
 }
+
+# build_dir REVISION
+#   Prints the directory holding REVISION's packaged build: the working tree as it is for ".",
+#   else a worktree of its own under $ROOT/target/compare, packaged once. Needs ROOT set to the
+#   repository's root.
+build_dir() {
+  if [ "$1" = . ]; then
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2
+    echo "$ROOT"
+    return
+  fi
+  local dir
+  dir=$ROOT/target/compare/$(git -C "$ROOT" rev-parse --short "$1")
+  if [ ! -d "$dir" ]; then
+    git -C "$ROOT" worktree add -q --detach "$dir" "$1" >&2
+  fi
+  (cd "$dir" && [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests) >&2
+  echo "$dir"
+}

@@ -22,20 +22,6 @@ WARMUP=${WARMUP:-400}
 CLINIC=00000000-0000-4000-8000-0000000b3e11
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 
-build_dir() { # revision -> directory holding its packaged build
-  if [ "$1" = . ]; then
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2
-    echo "$ROOT"
-    return
-  fi
-  local dir=$ROOT/target/compare/$(git rev-parse --short "$1")
-  if [ ! -d "$dir" ]; then
-    git worktree add -q --detach "$dir" "$1" >&2
-  fi
-  (cd "$dir" && [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests) >&2
-  echo "$dir"
-}
-
 PIDS=()
 serve() { # side directory port
   local schema=homework_bench_compare_$1

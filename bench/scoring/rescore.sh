@@ -25,20 +25,6 @@ CLINIC=00000000-0000-4000-8000-0000000b3e11
 export PGHOST=${PGHOST:-localhost} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-postgres}
 psql_bench() { PGOPTIONS="-c search_path=$SCHEMA" psql -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-build_dir() { # revision -> directory holding its packaged build
-  if [ "$1" = . ]; then
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) >&2
-    echo "$ROOT"
-    return
-  fi
-  local dir=$ROOT/target/compare/$(git rev-parse --short "$1")
-  if [ ! -d "$dir" ]; then
-    git worktree add -q --detach "$dir" "$1" >&2
-  fi
-  (cd "$dir" && [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests) >&2
-  echo "$dir"
-}
-
 NAMES=("$@")
 DIRS=()
 for revision in "$@"; do

@@ -13,6 +13,7 @@ import com.homeworkapi.scoring.ScoringSettings;
 import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestInstruments;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -44,15 +45,7 @@ class ClinicSettingsApiTest {
     }
 
     private static Map<String, Object> pcl5() {
-        Map<String, Object> instrument = new HashMap<>();
-        instrument.put("code", "pcl5");
-        instrument.put("name", "PTSD Checklist for DSM-5");
-        instrument.put("min", 0);
-        instrument.put("max", 80);
-        instrument.put("threshold", 33);
-        instrument.put("lowerIsBetter", true);
-        instrument.put("reliableChangePoints", 10);
-        return instrument;
+        return TestInstruments.pcl5("reliableChangePoints", 10);
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import com.homeworkapi.support.Contract;
 import com.homeworkapi.support.Pages;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
+import com.homeworkapi.support.TestInstruments;
 import com.homeworkapi.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,14 +38,7 @@ class MeasurementApiTest {
     }
 
     private static Map<String, Object> pcl5Settings() {
-        Map<String, Object> pcl5 = new HashMap<>();
-        pcl5.put("code", "pcl5");
-        pcl5.put("name", "PTSD Checklist for DSM-5");
-        pcl5.put("min", 0);
-        pcl5.put("max", 80);
-        pcl5.put("threshold", 33);
-        pcl5.put("lowerIsBetter", true);
-        pcl5.put("reliableChangePoints", 10);
+        Map<String, Object> pcl5 = TestInstruments.pcl5("reliableChangePoints", 10);
         return Map.of(
                 "compliance", Map.of("met", 0.8, "adequate", 0.5),
                 "weeks", Map.of("engagement", 2, "atRisk", 2, "relapse", 4, "recovering", 2),

@@ -10,6 +10,7 @@ import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.Json;
 import com.homeworkapi.support.TestClinic;
 import com.homeworkapi.support.TestClock;
+import com.homeworkapi.support.TestInstruments;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -310,14 +311,7 @@ class BulkScoringEquivalenceTest {
 
     /** Thresholds and an instrument of the clinic's own, so a path that scored with the defaults would show. */
     private void saveClinicSettingsOtherThanTheDefaults() {
-        Map<String, Object> pcl5 = new HashMap<>();
-        pcl5.put("code", "pcl5");
-        pcl5.put("name", "PTSD Checklist for DSM-5");
-        pcl5.put("min", 0);
-        pcl5.put("max", 80);
-        pcl5.put("threshold", 33);
-        pcl5.put("lowerIsBetter", true);
-        pcl5.put("responsePercent", 20);
+        Map<String, Object> pcl5 = TestInstruments.pcl5("responsePercent", 20);
         clinic.admin().header("If-Match", "\"0\"").body(Map.of(
                 "compliance", Map.of("met", 0.75, "adequate", 0.4),
                 "weeks", Map.of("engagement", 1, "atRisk", 3, "relapse", 5, "recovering", 2),

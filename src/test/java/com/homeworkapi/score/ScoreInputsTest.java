@@ -17,12 +17,12 @@ import com.homeworkapi.scoring.SymptomSummary;
 import com.homeworkapi.support.ClinicDatabase;
 import com.homeworkapi.support.RecordedChanges;
 import com.homeworkapi.support.TestClinic;
+import com.homeworkapi.support.TestInstruments;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,14 +42,7 @@ class ScoreInputsTest {
     RecordedChanges changes;
 
     private static Map<String, Object> settingsWithPcl5() {
-        Map<String, Object> pcl5 = new HashMap<>();
-        pcl5.put("code", "pcl5");
-        pcl5.put("name", "PTSD Checklist for DSM-5");
-        pcl5.put("min", 0);
-        pcl5.put("max", 80);
-        pcl5.put("threshold", 33);
-        pcl5.put("lowerIsBetter", true);
-        pcl5.put("responsePercent", 20);
+        Map<String, Object> pcl5 = TestInstruments.pcl5("responsePercent", 20);
         return Map.of(
                 "compliance", Map.of("met", 0.75, "adequate", 0.4),
                 "weeks", Map.of("engagement", 1, "atRisk", 3, "relapse", 6, "recovering", 2),
