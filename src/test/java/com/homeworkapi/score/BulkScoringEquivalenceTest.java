@@ -230,11 +230,7 @@ class BulkScoringEquivalenceTest {
         Shape slip = client("engaged, one low week, gad7 reliably better", BERLIN);
         UUID breathing = slip.assign("skills_practice", 25, Map.of("type", "times_per_week", "timesPerWeek", 3,
                 "startDate", slip.monday(6).toString()));
-        for (int week = 6; week >= 2; week--) {
-            for (int day = 0; day < 3; day++) {
-                slip.attempt(breathing, week, day, Map.of("outcome", "completed"));
-            }
-        }
+        slip.completeEachWeek(breathing, 6, 2, 3);
         slip.attempt(breathing, 1, 2, Map.of("outcome", "skipped", "obstacles", List.of("practical_problem")));
         slip.measure("gad7", 16, 6);
         slip.measure("gad7", 5, 2);
@@ -242,11 +238,7 @@ class BulkScoringEquivalenceTest {
         Shape worsening = client("homework met, phq9 reliably worse", BERLIN);
         UUID walk = worsening.assign("behavioral_activation", null, Map.of("type", "daily",
                 "startDate", worsening.monday(4).toString()));
-        for (int week = 4; week >= 1; week--) {
-            for (int day = 0; day < 7; day++) {
-                worsening.attempt(walk, week, day, Map.of("outcome", "completed"));
-            }
-        }
+        worsening.completeEachWeek(walk, 4, 1, 7);
         worsening.measure("phq9", 8, 4);
         worsening.measure("phq9", 19, 1);
         worsening.measure("gad7", 12, 3);
@@ -387,6 +379,15 @@ class BulkScoringEquivalenceTest {
                     .extract().header("ETag");
             clinic.clinician().header("If-Match", etag).body(Map.of("timeZone", newZone.getId(), "status", status))
                     .put("/v1/clients/{id}", id).then().statusCode(200);
+        }
+
+        /** A completed attempt on each of the first {@code days} days of every week from one to another, oldest first. */
+        void completeEachWeek(UUID assignmentId, int fromWeeksAgo, int toWeeksAgo, int days) {
+            for (int week = fromWeeksAgo; week >= toWeeksAgo; week--) {
+                for (int day = 0; day < days; day++) {
+                    attempt(assignmentId, week, day, Map.of("outcome", "completed"));
+                }
+            }
         }
 
         /** An attempt at 19:00 in the client's zone on {@code day} (0 is Monday) of that week. */
