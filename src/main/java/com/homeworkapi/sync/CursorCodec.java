@@ -48,8 +48,7 @@ class CursorCodec {
         String payload = String.join("|", VERSION, cursor.phase().code, cursor.clinicId().toString(),
                 cursor.clientId().toString(), Long.toString(cursor.txid()), Long.toString(cursor.seq()),
                 Integer.toString(cursor.snapshotType()), cursor.afterId() == null ? "" : cursor.afterId().toString());
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+        return signed(payload);
     }
 
     /** The cursor if this API issued it for exactly this clinic and client; 400 naming cursor otherwise. */
@@ -77,6 +76,11 @@ class CursorCodec {
     String encode(ClinicChangeCursor cursor) {
         String payload = String.join("|", CLINIC_VERSION, cursor.clinicId().toString(), cursor.callerKey(),
                 Long.toString(cursor.txid()), Long.toString(cursor.seq()));
+        return signed(payload);
+    }
+
+    /** The payload and its signature, each in URL-safe base64, joined by a dot. */
+    private String signed(String payload) {
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
