@@ -36,14 +36,15 @@ class WebhookDelivery {
             url = addresses.parse(message.url());
         } catch (WebhookAddresses.Refused refused) {
             // A URL the settings no longer allow (http after WEBHOOK_ALLOW_INSECURE was switched off).
-            return new Result(null, 0, null, refused.code(), false, false, null);
+            return new Result(null, 0, null, refused.code(), false, false, null, System.nanoTime());
         }
         List<InetAddress> allowed;
         try {
             allowed = addresses.resolveAllowed(url);
         } catch (WebhookAddresses.Refused refused) {
             // DNS may answer otherwise later: retried like a connection that failed.
-            return new Result(null, 0, null, refused.code(), false, true, retryDelay(message, Optional.empty()));
+            return new Result(null, 0, null, refused.code(), false, true, retryDelay(message, Optional.empty()),
+                    System.nanoTime());
         }
         byte[] body = payload(message);
         String id = message.eventId().toString();
@@ -61,7 +62,7 @@ class WebhookDelivery {
                 ? retryDelay(message, RetrySchedule.retryAfter(answer.retryAfter(), System.currentTimeMillis()))
                 : null;
         return new Result(answer.statusCode(), answer.latencyMillis(), answer.body(), answer.error(), delivered,
-                retryable, delay);
+                retryable, delay, System.nanoTime());
     }
 
     private Duration retryDelay(Claimed message, Optional<Duration> retryAfter) {

@@ -1,7 +1,7 @@
 package com.homeworkapi.webhook;
 
+import com.homeworkapi.webhook.WebhookOutbox.Attempted;
 import com.homeworkapi.webhook.WebhookOutbox.Claimed;
-import com.homeworkapi.webhook.WebhookOutbox.Result;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +9,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +50,8 @@ public class WebhookDispatcher {
     WebhookConfig config;
 
     private final Object signal = new Object();
+    private final Queue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock recording = new ReentrantLock();
     private volatile boolean running;
     private Thread loop;
     private ExecutorService pool;
@@ -117,9 +124,12 @@ public class WebhookDispatcher {
      * @return how many messages were claimed
      */
     int dispatch(UUID clinicId, boolean wait) throws SQLException, InterruptedException {
-        // At least one slot: block for it rather than spin while every slot is busy.
+        // At least one slot: block for it rather than spin while every slot is busy. Under load,
+        // wait a moment for half of them, to claim a batch rather than a message at a time.
         slots.acquire();
-        int free = 1 + slots.drainPermits();
+        int half = Math.max(1, config.concurrency() / 2);
+        int free = 1 + (half > 1 && slots.tryAcquire(half - 1, 2, TimeUnit.MILLISECONDS) ? half - 1 : 0)
+                + slots.drainPermits();
         List<Claimed> claimed;
         try {
             claimed = outbox.claim(clinicId, free, config.lease());
@@ -155,13 +165,55 @@ public class WebhookDispatcher {
         return dispatch(clinicId, true);
     }
 
+    /** Attempts the message, and returns once the attempt is recorded (or recording it failed). */
     private void deliver(Claimed message) {
+        Unrecorded attempt;
         try {
-            Result result = delivery.attempt(message);
-            outbox.record(message, result, config.retryFor(), config.disableAfter());
-        } catch (SQLException | RuntimeException failed) {
+            attempt = new Unrecorded(new Attempted(message, delivery.attempt(message)));
+        } catch (RuntimeException failed) {
             // Not recorded: the lease runs out and the message is claimed again.
-            LOG.warnf("Recording webhook message %s failed: %s", message.messageId(), failed.getClass().getName());
+            LOG.warnf("Delivering webhook message %s failed: %s", message.messageId(), failed.getClass().getName());
+            return;
+        }
+        unrecorded.add(attempt);
+        // Group commit: whoever holds the lock writes every attempt that ended meanwhile, so under
+        // load one transaction records many deliveries, and alone an attempt is written at once.
+        recording.lock();
+        try {
+            if (!attempt.written) {
+                recordUnrecorded();
+            }
+        } finally {
+            recording.unlock();
+        }
+    }
+
+    private void recordUnrecorded() {
+        Map<UUID, List<Unrecorded>> byClinic = new HashMap<>();
+        for (Unrecorded next; (next = unrecorded.poll()) != null; ) {
+            byClinic.computeIfAbsent(next.attempted.message().clinicId(), clinic -> new ArrayList<>()).add(next);
+        }
+        byClinic.forEach((clinicId, attempts) -> {
+            try {
+                outbox.record(clinicId, attempts.stream().map(a -> a.attempted).toList(), config.retryFor(),
+                        config.disableAfter());
+            } catch (SQLException | RuntimeException failed) {
+                // Not recorded: the leases run out and the messages are claimed again.
+                LOG.warnf("Recording %d webhook attempts failed: %s", attempts.size(), failed.getClass().getName());
+            } finally {
+                attempts.forEach(a -> a.written = true);
+            }
+        });
+    }
+
+    /** An attempt waiting for its record; {@code written} is guarded by {@link #recording}. */
+    private static final class Unrecorded {
+
+        final Attempted attempted;
+        boolean written;
+
+        Unrecorded(Attempted attempted) {
+            this.attempted = attempted;
         }
     }
 }

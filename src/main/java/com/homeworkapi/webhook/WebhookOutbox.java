@@ -28,9 +28,16 @@ class WebhookOutbox {
             long sequence, String data) {
     }
 
-    /** How a delivery attempt went, to be recorded. */
+    /**
+     * How a delivery attempt went, to be recorded; {@code answeredAt} is its end on
+     * {@link System#nanoTime()}, so a record written later still dates it right.
+     */
     record Result(Integer statusCode, long latencyMillis, String responseBody, String error, boolean delivered,
-            boolean retryable, Duration retryDelay) {
+            boolean retryable, Duration retryDelay, long answeredAt) {
+
+        long answeredAgoMillis() {
+            return Math.max(0, (System.nanoTime() - answeredAt) / 1_000_000);
+        }
     }
 
     interface Work<T> {
@@ -72,13 +79,12 @@ class WebhookOutbox {
                         limit ?
                         for update of c skip locked)
                     update webhook_message m set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
-                    from due, webhook_endpoint e, webhook_event ev
+                    from due, webhook_endpoint e
                     where m.clinic_id = due.clinic_id and m.id = due.id
                       and e.clinic_id = m.clinic_id and e.id = m.endpoint_id
-                      and ev.clinic_id = m.clinic_id and ev.id = m.event_id
                     returning m.id, m.endpoint_id, m.attempt_count, m.priority, e.url, e.secret,
                               case when e.previous_secret_until > now() then e.previous_secret end,
-                              ev.id, ev.type, ev.occurred_at, ev.client_id, ev.client_sequence, ev.data::text
+                              m.event_id, m.event_type, m.created_at, m.client_id, m.client_sequence, m.data::text
                     """)) {
                 // Materialized, so the locked rows are chosen once: a subquery under IN may be run
                 // again by the plan and claim more than the limit.
@@ -112,78 +118,115 @@ class WebhookOutbox {
         });
     }
 
+    /** A delivery attempt's result, with the message it was for. */
+    record Attempted(Claimed message, Result result) {
+    }
+
     /**
-     * Records an attempt and moves its message on: delivered, due again after the delay, or failed
-     * (not retryable, or tried for {@code retryFor} already). A failure marks the endpoint failing
-     * from now, a success clears that, and an endpoint failing for {@code disableAfter} is disabled.
-     * A dispatcher whose lease was taken over still records its attempt but leaves the message to
-     * the new holder.
+     * Records attempts of one clinic's messages in one transaction, and moves each message on:
+     * delivered, due again after its delay, or failed (not retryable, or tried for {@code retryFor}
+     * already). A failure marks the endpoint failing from now, a success clears that, and an
+     * endpoint failing for {@code disableAfter} is disabled. A dispatcher whose lease was taken
+     * over still records its attempt but leaves the message to the new holder.
      */
-    void record(Claimed message, Result result, Duration retryFor, Duration disableAfter) throws SQLException {
-        inClinic(message.clinicId(), connection -> {
-            String outcome;
-            if (result.delivered()) {
-                outcome = "delivered";
-                try (PreparedStatement delivered = connection.prepareStatement("""
-                        update webhook_message set status = 'delivered', delivered_at = now(), last_attempt_at = now(),
-                            attempt_count = attempt_count + 1, lease_until = null, lease_token = null
-                        where clinic_id = ? and id = ? and lease_token = ?
+    void record(UUID clinicId, List<Attempted> attempts, Duration retryFor, Duration disableAfter)
+            throws SQLException {
+        inClinic(clinicId, connection -> {
+            List<Attempted> delivered = attempts.stream().filter(a -> a.result().delivered()).toList();
+            // Deliveries, the common case, in one statement whatever their number.
+            if (!delivered.isEmpty()) {
+                try (PreparedStatement done = connection.prepareStatement("""
+                        update webhook_message m set status = 'delivered', attempt_count = m.attempt_count + 1,
+                            delivered_at = clock_timestamp() - d.answered_ago * interval '1 millisecond',
+                            last_attempt_at = clock_timestamp() - d.answered_ago * interval '1 millisecond',
+                            lease_until = null, lease_token = null
+                        from unnest(?, ?, ?) as d(id, lease_token, answered_ago)
+                        where m.clinic_id = ? and m.id = d.id and m.lease_token = d.lease_token
                         """);
                         PreparedStatement healthy = connection.prepareStatement("""
                                 update webhook_endpoint set failing_since = null
-                                where clinic_id = ? and id = ? and failing_since is not null
+                                where clinic_id = ? and id = any (?) and failing_since is not null
                                 """)) {
-                    bindMessage(delivered, message);
-                    delivered.executeUpdate();
-                    healthy.setObject(1, message.clinicId());
-                    healthy.setObject(2, message.endpointId());
+                    done.setArray(1, connection.createArrayOf("uuid",
+                            delivered.stream().map(a -> a.message().messageId()).toArray()));
+                    done.setArray(2, connection.createArrayOf("uuid",
+                            delivered.stream().map(a -> a.message().leaseToken()).toArray()));
+                    done.setArray(3, connection.createArrayOf("bigint",
+                            delivered.stream().map(a -> a.result().answeredAgoMillis()).toArray()));
+                    done.setObject(4, clinicId);
+                    done.executeUpdate();
+                    healthy.setObject(1, clinicId);
+                    healthy.setArray(2, connection.createArrayOf("uuid",
+                            delivered.stream().map(a -> a.message().endpointId()).distinct().toArray()));
                     healthy.executeUpdate();
                 }
-            } else {
-                outcome = "failed";
-                try (PreparedStatement failed = connection.prepareStatement("""
-                        update webhook_message set last_attempt_at = now(), attempt_count = attempt_count + 1,
-                            lease_until = null, lease_token = null,
-                            status = case when ? and now() < retry_from + ? * interval '1 millisecond'
-                                          then 'pending' else 'failed' end,
-                            next_attempt_at = least(now() + ? * interval '1 millisecond',
-                                                    retry_from + ? * interval '1 millisecond')
-                        where clinic_id = ? and id = ? and lease_token = ?
-                        returning status
-                        """)) {
-                    failed.setBoolean(1, result.retryable());
-                    failed.setLong(2, retryFor.toMillis());
-                    failed.setLong(3, result.retryDelay() == null ? 0 : result.retryDelay().toMillis());
-                    failed.setLong(4, retryFor.toMillis());
-                    failed.setObject(5, message.clinicId());
-                    failed.setObject(6, message.messageId());
-                    failed.setObject(7, message.leaseToken());
-                    try (ResultSet row = failed.executeQuery()) {
-                        // No row: the lease was taken over, and the new holder decides the message's fate.
-                        boolean pending = row.next() ? row.getString(1).equals("pending") : result.retryable();
-                        outcome = pending ? "retrying" : "failed";
-                    }
-                }
-                markFailing(connection, message, result, disableAfter);
             }
-            try (PreparedStatement attempt = connection.prepareStatement("""
+            List<String> outcomes = new ArrayList<>(attempts.size());
+            for (Attempted attempt : attempts) {
+                outcomes.add(attempt.result().delivered() ? "delivered"
+                        : recordFailure(connection, attempt, retryFor, disableAfter));
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into webhook_attempt (clinic_id, id, message_id, attempted_at, status_code, latency_ms,
                         response_body, error, outcome)
-                    values (?, ?, ?, clock_timestamp() - ? * interval '1 millisecond', ?, ?, ?, ?, ?)
+                    select ?, gen_random_uuid(), a.message_id,
+                           clock_timestamp() - (a.answered_ago + a.latency_ms) * interval '1 millisecond',
+                           a.status_code, a.latency_ms, a.response_body, a.error, a.outcome
+                    from unnest(?, ?, ?, ?, ?, ?, ?)
+                        as a(message_id, answered_ago, status_code, latency_ms, response_body, error, outcome)
                     """)) {
-                attempt.setObject(1, message.clinicId());
-                attempt.setObject(2, UUID.randomUUID());
-                attempt.setObject(3, message.messageId());
-                attempt.setLong(4, result.latencyMillis());
-                attempt.setObject(5, result.statusCode());
-                attempt.setInt(6, (int) Math.min(Integer.MAX_VALUE, result.latencyMillis()));
-                attempt.setString(7, result.responseBody());
-                attempt.setString(8, result.error());
-                attempt.setString(9, outcome);
-                attempt.executeUpdate();
+                insert.setObject(1, clinicId);
+                insert.setArray(2, connection.createArrayOf("uuid",
+                        attempts.stream().map(a -> a.message().messageId()).toArray()));
+                insert.setArray(3, connection.createArrayOf("bigint",
+                        attempts.stream().map(a -> a.result().answeredAgoMillis()).toArray()));
+                insert.setArray(4, connection.createArrayOf("integer",
+                        attempts.stream().map(a -> a.result().statusCode()).toArray()));
+                insert.setArray(5, connection.createArrayOf("integer",
+                        attempts.stream().map(a -> (int) Math.min(Integer.MAX_VALUE, a.result().latencyMillis()))
+                                .toArray()));
+                insert.setArray(6, connection.createArrayOf("varchar",
+                        attempts.stream().map(a -> a.result().responseBody()).toArray()));
+                insert.setArray(7, connection.createArrayOf("varchar",
+                        attempts.stream().map(a -> a.result().error()).toArray()));
+                insert.setArray(8, connection.createArrayOf("varchar", outcomes.toArray()));
+                insert.executeUpdate();
             }
             return null;
         });
+    }
+
+    /** Moves a message whose attempt failed on; its attempt's outcome, retrying or failed. */
+    private static String recordFailure(Connection connection, Attempted attempt, Duration retryFor,
+            Duration disableAfter) throws SQLException {
+        Claimed message = attempt.message();
+        Result result = attempt.result();
+        String outcome;
+        try (PreparedStatement failed = connection.prepareStatement("""
+                update webhook_message set last_attempt_at = now(), attempt_count = attempt_count + 1,
+                    lease_until = null, lease_token = null,
+                    status = case when ? and now() < retry_from + ? * interval '1 millisecond'
+                                  then 'pending' else 'failed' end,
+                    next_attempt_at = least(now() + ? * interval '1 millisecond',
+                                            retry_from + ? * interval '1 millisecond')
+                where clinic_id = ? and id = ? and lease_token = ?
+                returning status
+                """)) {
+            failed.setBoolean(1, result.retryable());
+            failed.setLong(2, retryFor.toMillis());
+            failed.setLong(3, result.retryDelay() == null ? 0 : result.retryDelay().toMillis());
+            failed.setLong(4, retryFor.toMillis());
+            failed.setObject(5, message.clinicId());
+            failed.setObject(6, message.messageId());
+            failed.setObject(7, message.leaseToken());
+            try (ResultSet row = failed.executeQuery()) {
+                // No row: the lease was taken over, and the new holder decides the message's fate.
+                boolean pending = row.next() ? row.getString(1).equals("pending") : result.retryable();
+                outcome = pending ? "retrying" : "failed";
+            }
+        }
+        markFailing(connection, message, result, disableAfter);
+        return outcome;
     }
 
     private static void markFailing(Connection connection, Claimed message, Result result, Duration disableAfter)
@@ -209,12 +252,6 @@ class WebhookOutbox {
             disable.setLong(4, disableAfter.toMillis());
             disable.executeUpdate();
         }
-    }
-
-    private static void bindMessage(PreparedStatement statement, Claimed message) throws SQLException {
-        statement.setObject(1, message.clinicId());
-        statement.setObject(2, message.messageId());
-        statement.setObject(3, message.leaseToken());
     }
 
     /** Work in a short transaction of its own that names the clinic to PostgreSQL. */

@@ -33,9 +33,9 @@ public class WebhookRepository implements PanacheRepositoryBase<WebhookEndpoint,
     /** A page of the endpoint's messages (of one status when given), oldest first: up to limit + 1 rows. */
     public List<WebhookMessageResponse> messages(UUID clinicId, UUID endpointId, String status, PageRequest page) {
         Query query = getEntityManager().createNativeQuery("""
-                select m.id, m.endpoint_id, m.event_id, m.event_type, ev.client_id, ev.client_sequence, m.status,
+                select m.id, m.endpoint_id, m.event_id, m.event_type, m.client_id, m.client_sequence, m.status,
                        m.attempt_count, m.next_attempt_at, m.last_attempt_at, m.delivered_at, m.created_at
-                from webhook_message m join webhook_event ev on ev.clinic_id = m.clinic_id and ev.id = m.event_id
+                from webhook_message m
                 where m.clinic_id = :clinic and m.endpoint_id = :endpoint
                 """ + (status == null ? "" : " and m.status = :status")
                 + (page.after() == null ? "" : " and (m.created_at, m.id) > (:afterPosition, :afterId)")

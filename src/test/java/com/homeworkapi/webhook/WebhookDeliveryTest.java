@@ -234,9 +234,11 @@ class WebhookDeliveryTest {
                     int claimedByMe = 0;
                     List<WebhookOutbox.Claimed> claimed;
                     while (!(claimed = outbox.claim(clinic.id, 3, config.lease())).isEmpty()) {
+                        List<WebhookOutbox.Attempted> attempted = new ArrayList<>();
                         for (WebhookOutbox.Claimed message : claimed) {
-                            outbox.record(message, delivery.attempt(message), config.retryFor(), config.disableAfter());
+                            attempted.add(new WebhookOutbox.Attempted(message, delivery.attempt(message)));
                         }
+                        outbox.record(clinic.id, attempted, config.retryFor(), config.disableAfter());
                         claimedByMe += claimed.size();
                     }
                     return claimedByMe;
