@@ -13,10 +13,13 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,15 +36,20 @@ import javax.net.ssl.SSLSocketFactory;
  * (before Java 18) to be told which address to use, so the check of {@link WebhookAddresses}
  * could be undone by a second DNS answer. This connects a socket to the address that was checked
  * and, for https, verifies the certificate against the URL's host name (with SNI) as the
- * HttpClient would. It never follows a redirect, closes the connection after one answer, and
- * reads at most {@link #MAX_HEAD} bytes of status line and header fields and {@link #MAX_BODY}
- * bytes of body; the rest of a larger answer is never read.
+ * HttpClient would. It never follows a redirect, and reads at most {@link #MAX_HEAD} bytes of
+ * status line and header fields and {@link #MAX_BODY} bytes of body; the rest of a larger answer
+ * is never read, and its connection is closed. A connection whose answer ended cleanly is kept
+ * for the next delivery to the same address and host for {@link #IDLE_FOR}: a new TCP (and TLS)
+ * connection per message cost more than the delivery itself.
  */
 final class WebhookSender {
 
     static final int MAX_HEAD = 16 * 1024;
     static final int MAX_BODY = 1024;
     private static final int END_OF_HEAD = 0x0d0a0d0a;
+    /** Below the shortest idle timeout common servers keep a connection for (Node.js: 5 s). */
+    static final Duration IDLE_FOR = Duration.ofSeconds(4);
+    private static final int IDLE_PER_ROUTE = 32;
 
     /** What came back: a status code, or why none did. */
     record Answer(Integer statusCode, String body, Optional<String> retryAfter, String error, long latencyMillis) {
@@ -58,7 +66,67 @@ final class WebhookSender {
         return thread;
     });
 
+    private static final IdleConnections IDLE = new IdleConnections();
+
+    static {
+        DEADLINES.scheduleWithFixedDelay(IDLE::closeExpired, 1, 1, TimeUnit.SECONDS);
+    }
+
     private WebhookSender() {
+    }
+
+    /** Where a connection leads: the checked address, and the host its TLS was verified for. */
+    private record Route(boolean https, String host, InetAddress address, int port) {
+    }
+
+    /** An open connection, with the reader that holds what was read ahead of its last answer. */
+    private record Connection(Route route, Socket socket, InputStream in) {
+
+        void close() {
+            closeQuietly(socket);
+        }
+    }
+
+    /** Open connections waiting for their route's next message; the most recently used first. */
+    private static final class IdleConnections {
+
+        private record Idle(Connection connection, long since) {
+        }
+
+        private final Map<Route, ConcurrentLinkedDeque<Idle>> byRoute = new ConcurrentHashMap<>();
+
+        Connection take(Route route) {
+            ConcurrentLinkedDeque<Idle> idle = byRoute.get(route);
+            for (Idle next; idle != null && (next = idle.pollFirst()) != null; ) {
+                if (System.nanoTime() - next.since() < IDLE_FOR.toNanos()) {
+                    return next.connection();
+                }
+                next.connection().close();
+            }
+            return null;
+        }
+
+        void give(Connection connection) {
+            ConcurrentLinkedDeque<Idle> idle = byRoute.computeIfAbsent(connection.route(),
+                    route -> new ConcurrentLinkedDeque<>());
+            if (idle.size() >= IDLE_PER_ROUTE) {
+                connection.close();
+                return;
+            }
+            idle.offerFirst(new Idle(connection, System.nanoTime()));
+        }
+
+        void closeExpired() {
+            long now = System.nanoTime();
+            for (ConcurrentLinkedDeque<Idle> idle : byRoute.values()) {
+                // The oldest are last.
+                for (Idle last; (last = idle.peekLast()) != null && now - last.since() >= IDLE_FOR.toNanos(); ) {
+                    if (idle.removeLastOccurrence(last)) {
+                        last.connection().close();
+                    }
+                }
+            }
+        }
     }
 
     static Answer post(URI url, InetAddress address, Map<String, String> headers, byte[] body, Duration connectTimeout,
@@ -67,7 +135,17 @@ final class WebhookSender {
         long deadline = start + timeout.toNanos();
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
+        Route route = new Route(https, url.getHost(), address, port);
+        byte[] request = request(url, port, https, headers, body);
+        for (Connection idle; (idle = IDLE.take(route)) != null; ) {
+            Answer answer = exchange(idle, request, deadline, start, true);
+            if (answer != null) {
+                return answer;
+            }
+            // The receiver had closed it while idle: try the next, or a new connection.
+        }
         Socket socket = new Socket();
+        Connection fresh;
         // Socket timeouts bound each read, not the delivery: a TLS handshake or record is many
         // reads, and a receiver that sends a byte now and then would hold this thread for hours.
         // Closing the socket at the deadline ends whatever read is waiting.
@@ -79,29 +157,62 @@ final class WebhookSender {
         try {
             socket.connect(new InetSocketAddress(address, port),
                     (int) Math.max(1, Math.min(connectTimeout.toMillis(), timeout.toMillis())));
-            Socket connection = https ? tls(socket, url.getHost(), port, deadline) : socket;
-            try {
-                connection.setSoTimeout(remainingMillis(deadline));
-                OutputStream out = connection.getOutputStream();
-                out.write(head(url, port, https, headers, body.length));
-                out.write(body);
-                out.flush();
-                return read(connection, new BufferedInputStream(connection.getInputStream(), 4096), deadline, start);
-            } finally {
-                connection.close();
-            }
-        } catch (SocketTimeoutException timedOut) {
-            return Answer.failed("timeout", elapsedMillis(start));
-        } catch (ConnectException refused) {
-            return Answer.failed(pastDeadline.get() ? "timeout" : "connection_failed", elapsedMillis(start));
-        } catch (SSLException tls) {
-            return Answer.failed(pastDeadline.get() ? "timeout" : "tls_failed", elapsedMillis(start));
-        } catch (IOException | RuntimeException broken) {
-            return Answer.failed(pastDeadline.get() ? "timeout" : "connection_failed", elapsedMillis(start));
+            Socket connected = https ? tls(socket, url.getHost(), port, deadline) : socket;
+            fresh = new Connection(route, connected, new BufferedInputStream(connected.getInputStream(), 4096));
+        } catch (IOException | RuntimeException failed) {
+            closeQuietly(socket);
+            return Answer.failed(failure(failed, pastDeadline.get()), elapsedMillis(start));
         } finally {
             watchdog.cancel(false);
-            closeQuietly(socket);
         }
+        return exchange(fresh, request, deadline, start, false);
+    }
+
+    /**
+     * Sends the request on the connection and reads the answer; the connection goes back to the
+     * idle ones when the answer allows it, and is closed otherwise. Returns null, for a connection
+     * that was idle, when it turns out closed before any answer came (the receiver's idle timeout),
+     * so the caller tries another: the message may then reach the receiver twice, as at least once
+     * allows.
+     */
+    private static Answer exchange(Connection connection, byte[] request, long deadline, long start, boolean reused) {
+        AtomicBoolean pastDeadline = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> {
+            pastDeadline.set(true);
+            connection.close();
+        }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        boolean keep = false;
+        try {
+            connection.socket().setSoTimeout(remainingMillis(deadline));
+            OutputStream out = connection.socket().getOutputStream();
+            out.write(request);
+            out.flush();
+            Read read = read(connection.socket(), connection.in(), deadline, start);
+            if (read == null) {
+                return reused ? null : Answer.failed("connection_closed", elapsedMillis(start));
+            }
+            keep = read.reusable() && !pastDeadline.get();
+            return read.answer();
+        } catch (IOException | RuntimeException failed) {
+            if (reused && !pastDeadline.get() && !(failed instanceof SocketTimeoutException)) {
+                return null;
+            }
+            return Answer.failed(failure(failed, pastDeadline.get()), elapsedMillis(start));
+        } finally {
+            watchdog.cancel(false);
+            if (keep) {
+                IDLE.give(connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    private static String failure(Exception failed, boolean pastDeadline) {
+        if (pastDeadline || failed instanceof SocketTimeoutException) {
+            return "timeout";
+        }
+        return failed instanceof SSLException ? "tls_failed" : "connection_failed";
     }
 
     private static void closeQuietly(Socket socket) {
@@ -127,6 +238,13 @@ final class WebhookSender {
         return tls;
     }
 
+    private static byte[] request(URI url, int port, boolean https, Map<String, String> headers, byte[] body) {
+        byte[] head = head(url, port, https, headers, body.length);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
+    }
+
     private static byte[] head(URI url, int port, boolean https, Map<String, String> headers, int length) {
         String target = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) {
@@ -137,24 +255,28 @@ final class WebhookSender {
                 .append("Host: ").append(url.getHost()).append(defaultPort ? "" : ":" + port).append("\r\n")
                 .append("Content-Type: application/json\r\n")
                 .append("Content-Length: ").append(length).append("\r\n")
-                .append("Connection: close\r\n")
                 .append("User-Agent: homework-api-webhooks/1\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Answer read(Socket connection, InputStream in, long deadline, long start) throws IOException {
+    /** An answer, and whether its connection can carry the next request. */
+    private record Read(Answer answer, boolean reusable) {
+    }
+
+    /** The answer; null when the connection was closed before its first byte. */
+    private static Read read(Socket connection, InputStream in, long deadline, long start) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int lastFour = 0;
         while (lastFour != END_OF_HEAD) {
             connection.setSoTimeout(remainingMillis(deadline));
             int b = in.read();
             if (b < 0) {
-                return Answer.failed(head.size() == 0 ? "connection_closed" : "invalid_response", elapsedMillis(start));
+                return head.size() == 0 ? null : new Read(Answer.failed("invalid_response", elapsedMillis(start)), false);
             }
             head.write(b);
             if (head.size() > MAX_HEAD) {
-                return Answer.failed("response_too_large", elapsedMillis(start));
+                return new Read(Answer.failed("response_too_large", elapsedMillis(start)), false);
             }
             lastFour = lastFour << 8 | b;
         }
@@ -168,11 +290,12 @@ final class WebhookSender {
             status = -1;
         }
         if (status < 100 || status > 599) {
-            return Answer.failed("invalid_response", latency);
+            return new Read(Answer.failed("invalid_response", latency), false);
         }
         Optional<String> retryAfter = Optional.empty();
         long contentLength = -1;
         boolean chunked = false;
+        boolean close = !statusLine[0].equals("HTTP/1.1");
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon <= 0) {
@@ -184,24 +307,37 @@ final class WebhookSender {
                 case "retry-after" -> retryAfter = Optional.of(value);
                 case "content-length" -> contentLength = parseLength(value);
                 case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "connection" -> close |= value.toLowerCase(Locale.ROOT).contains("close");
                 default -> {
                     // not needed
                 }
             }
         }
-        String body;
-        try {
-            body = readBody(connection, in, deadline, chunked, contentLength);
-        } catch (SocketTimeoutException slowBody) {
-            // The status came in time; a body that trickles in after it is not waited for.
-            body = "";
+        boolean noBody = status == 204 || status == 304;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean wholeBodyRead = noBody;
+        if (!noBody) {
+            try {
+                wholeBodyRead = readBody(connection, in, deadline, chunked, contentLength, body);
+            } catch (SocketTimeoutException slowBody) {
+                // The status came in time; a body that trickles in after it is not waited for.
+                body.reset();
+            }
         }
-        return new Answer(status, body, retryAfter, null, latency);
+        // PostgreSQL's text cannot hold NUL: a binary answer (gzip, an image) would fail the
+        // attempt's record, and the message would go out again at every lease, never recorded.
+        String text = body.toString(StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+        // Kept for the next request only when this answer ended where the connection says it did.
+        boolean reusable = status >= 200 && !close && wholeBodyRead && in.available() == 0;
+        return new Read(new Answer(status, text, retryAfter, null, latency), reusable);
     }
 
-    private static String readBody(Socket connection, InputStream in, long deadline, boolean chunked,
-            long contentLength) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    /**
+     * Reads at most {@link #MAX_BODY} bytes of the body into {@code body}; true when that was the
+     * whole body, so the connection stands at the end of this answer.
+     */
+    private static boolean readBody(Socket connection, InputStream in, long deadline, boolean chunked,
+            long contentLength, ByteArrayOutputStream body) throws IOException {
         if (chunked) {
             while (body.size() < MAX_BODY) {
                 String sizeLine = readLine(connection, in, deadline);
@@ -209,26 +345,31 @@ final class WebhookSender {
                 try {
                     size = Integer.parseInt(sizeLine.split(";", 2)[0].trim(), 16);
                 } catch (NumberFormatException unreadable) {
-                    break;
+                    return false;
                 }
                 if (size == 0) {
-                    break;
+                    // Trailer fields, if any, up to the empty line that ends the answer.
+                    for (int fields = 0; fields < 16; fields++) {
+                        if (readLine(connection, in, deadline).isEmpty()) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
-                copy(connection, in, deadline, body, Math.min(size, MAX_BODY - body.size()));
-                if (body.size() < MAX_BODY) {
-                    readLine(connection, in, deadline);
+                int wanted = Math.min(size, MAX_BODY - body.size());
+                if (copy(connection, in, deadline, body, wanted) < wanted || wanted < size) {
+                    return false;
                 }
+                readLine(connection, in, deadline);
             }
-        } else {
-            long wanted = contentLength < 0 ? MAX_BODY : Math.min(contentLength, MAX_BODY);
-            copy(connection, in, deadline, body, (int) wanted);
+            return false;
         }
-        // PostgreSQL's text cannot hold NUL: a binary answer (gzip, an image) would fail the
-        // attempt's record, and the message would go out again at every lease, never recorded.
-        return body.toString(StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+        long wanted = contentLength < 0 ? MAX_BODY : Math.min(contentLength, MAX_BODY);
+        int read = copy(connection, in, deadline, body, (int) wanted);
+        return contentLength >= 0 && read == contentLength;
     }
 
-    private static void copy(Socket connection, InputStream in, long deadline, ByteArrayOutputStream to, int count)
+    private static int copy(Socket connection, InputStream in, long deadline, ByteArrayOutputStream to, int count)
             throws IOException {
         byte[] buffer = new byte[count];
         int read = 0;
@@ -241,6 +382,7 @@ final class WebhookSender {
             read += n;
         }
         to.write(buffer, 0, read);
+        return read;
     }
 
     private static String readLine(Socket connection, InputStream in, long deadline) throws IOException {
