@@ -45,7 +45,7 @@ public interface WebhookConfig {
     @WithDefault("60s")
     Duration lease();
 
-    /** How often an idle dispatcher looks for due messages. */
+    /** How often a dispatcher that is not saturated looks for due messages. */
     @WithDefault("250ms")
     Duration pollEvery();
 

@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers the outbox, on every instance: a loop claims due messages clinic by clinic (as many as
- * it has free delivery slots, most urgent first) and hands each to a pool of
- * WEBHOOK_CONCURRENCY threads, so a slow endpoint holds one slot, not the loop. When nothing was
- * due it waits WEBHOOK_POLL_EVERY, or less when {@link #wake()} says an urgent event committed.
+ * it has free slots, three per delivery thread, most urgent first) and hands each to a pool of
+ * WEBHOOK_CONCURRENCY threads, so a slow endpoint holds one thread, not the loop. Unless a claim
+ * took all it could, it then waits WEBHOOK_POLL_EVERY, or less when {@link #wake()} says an
+ * urgent event committed: under a steady flow, what became due meanwhile is claimed in one batch.
  * Claims carry a lease (WEBHOOK_LEASE): what a crashed instance held is delivered by another
  * after it. Delivery is at least once: a receiver may see a message twice, with the same
  * {@code webhook-id}.
@@ -63,7 +64,9 @@ public class WebhookDispatcher {
             thread.setDaemon(true);
             return thread;
         });
-        slots = new Semaphore(config.concurrency());
+        // Three messages per delivery thread: enough to claim in batches, few enough that a batch
+        // to an endpoint that hangs (WEBHOOK_TIMEOUT each) is attempted within its lease.
+        slots = new Semaphore(config.concurrency() * 3);
         if (!config.dispatcherEnabled()) {
             return;
         }
@@ -90,11 +93,11 @@ public class WebhookDispatcher {
 
     private void run() {
         while (running) {
-            int claimed = 0;
+            boolean more = false;
             long idle = config.pollEvery().toMillis();
             try {
                 for (UUID clinicId : outbox.clinics()) {
-                    claimed += dispatch(clinicId, false);
+                    more |= dispatch(clinicId, false).full();
                 }
             } catch (SQLException | RuntimeException failed) {
                 // The database may be restarting: log the kind, wait longer, try again.
@@ -104,7 +107,9 @@ public class WebhookDispatcher {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (claimed == 0) {
+            // Unless a claim took all it asked for (more may be due), wait: what is due meanwhile is
+            // claimed in one batch, not a statement per message.
+            if (!more) {
                 synchronized (signal) {
                     try {
                         signal.wait(Math.max(1, idle));
@@ -121,15 +126,13 @@ public class WebhookDispatcher {
      * Claims the clinic's due messages and delivers them; with {@code wait}, returns once every
      * one of them has been attempted and recorded (tests call it so, in place of the loop).
      *
-     * @return how many messages were claimed
+     * @return how many messages were claimed, and whether as many as could be
      */
-    int dispatch(UUID clinicId, boolean wait) throws SQLException, InterruptedException {
-        // At least one slot: block for it rather than spin while every slot is busy. Under load,
-        // wait a moment for half of them, to claim a batch rather than a message at a time.
-        slots.acquire();
-        int half = Math.max(1, config.concurrency() / 2);
-        int free = 1 + (half > 1 && slots.tryAcquire(half - 1, 2, TimeUnit.MILLISECONDS) ? half - 1 : 0)
-                + slots.drainPermits();
+    Round dispatch(UUID clinicId, boolean wait) throws SQLException, InterruptedException {
+        // A batch's worth of slots at least: block for them rather than claim a message at a time
+        // while the slots are busy.
+        slots.acquire(config.concurrency());
+        int free = config.concurrency() + slots.drainPermits();
         List<Claimed> claimed;
         try {
             claimed = outbox.claim(clinicId, free, config.lease());
@@ -157,12 +160,16 @@ public class WebhookDispatcher {
                 }
             }
         }
-        return claimed.size();
+        return new Round(claimed.size(), claimed.size() == free);
+    }
+
+    /** What one claim took. */
+    record Round(int claimed, boolean full) {
     }
 
     /** Delivers what is due for one clinic now and waits for it; for tests and tools. */
     public int dispatchNow(UUID clinicId) throws SQLException, InterruptedException {
-        return dispatch(clinicId, true);
+        return dispatch(clinicId, true).claimed();
     }
 
     /** Attempts the message, and returns once the attempt is recorded (or recording it failed). */
