@@ -3,8 +3,8 @@ package com.homeworkapi.compliance;
 import com.homeworkapi.assignment.Assignment;
 import com.homeworkapi.assignment.AssignmentService;
 import com.homeworkapi.attempt.Attempt;
-import com.homeworkapi.attempt.AttemptOutcome;
 import com.homeworkapi.attempt.AttemptRepository;
+import com.homeworkapi.attempt.ObstaclesConverter;
 import com.homeworkapi.chart.ChartData;
 import com.homeworkapi.chart.SvgChart;
 import com.homeworkapi.client.Client;
@@ -21,6 +21,7 @@ import com.homeworkapi.scoring.IsoWeek;
 import com.homeworkapi.scoring.ProgressSummary;
 import com.homeworkapi.scoring.ScoringSettings;
 import com.homeworkapi.scoring.StatusClassifier;
+import com.homeworkapi.scoring.TimeZoneHistory;
 import com.homeworkapi.scoring.WeekAssessment;
 import com.homeworkapi.scoring.WeeklyCredit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class ComplianceService {
+
+    private static final ObstaclesConverter OBSTACLES = new ObstaclesConverter();
 
     @Inject
     ClientService clients;
@@ -154,22 +157,28 @@ public class ComplianceService {
                 view.settings().asThresholds(), weeks, obstacles(view), StatusResponse.from(view.status()));
     }
 
-    /** Skipped and partial attempts of the view's weeks, each in the week it occurred in the client's zone then. */
+    /**
+     * Skipped and partial attempts of the view's weeks, each in the week it occurred in the client's
+     * zone then. Counted from the attempts scoring read, which carry their obstacles: no second read.
+     */
     public ObstacleSummary obstacles(View view) {
-        return ObstacleSummary.of(unfinished(view).stream()
-                .map(attempt -> new ObstacleSummary.Unfinished(attempt.assignmentId,
-                        view.report().timeZones().weekOf(attempt.occurredAt),
-                        attempt.outcome == AttemptOutcome.SKIPPED, attempt.obstacles))
+        Set<IsoWeek> shown = shownWeeks(view);
+        TimeZoneHistory zones = view.report().timeZones();
+        return ObstacleSummary.of(view.scored().unfinished().stream()
+                .filter(attempt -> view.assignment() == null || attempt.assignmentId().equals(view.assignment().id))
+                .map(attempt -> new ObstacleSummary.Unfinished(attempt.assignmentId(),
+                        zones.weekOf(attempt.occurredAt()), attempt.skipped(),
+                        OBSTACLES.convertToEntityAttribute(attempt.obstacles())))
+                .filter(attempt -> shown.contains(attempt.week()))
                 .toList());
     }
 
-    /** The view's skipped and partial attempts, oldest first. */
+    /** The view's skipped and partial attempts as entities, oldest first, for what the summary quotes of them. */
     public List<Attempt> unfinished(View view) {
         if (view.weeks().isEmpty()) {
             return List.of();
         }
-        Set<IsoWeek> shown = new HashSet<>();
-        view.weeks().forEach(week -> shown.add(week.week()));
+        Set<IsoWeek> shown = shownWeeks(view);
         // A margin of two days either side covers every zone; the week each attempt falls in decides.
         Instant from = view.firstDay().minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = view.lastDay().plusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -177,6 +186,12 @@ public class ComplianceService {
                         view.assignment() == null ? null : view.assignment().id, from, to).stream()
                 .filter(attempt -> shown.contains(view.report().timeZones().weekOf(attempt.occurredAt)))
                 .toList();
+    }
+
+    private static Set<IsoWeek> shownWeeks(View view) {
+        Set<IsoWeek> shown = new HashSet<>();
+        view.weeks().forEach(week -> shown.add(week.week()));
+        return shown;
     }
 
     /** The chart of a view: the client's symptoms and every assignment's markers, or one assignment's alone. */

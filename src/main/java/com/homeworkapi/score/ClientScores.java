@@ -80,12 +80,13 @@ public class ClientScores {
     public ScoredClient scoreRecordNow(UUID clinicId, UUID clientId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             ScoreStore.KeptState kept = store.state(clinicId, clientId);
-            ClientRecord record = inputs.load(clinicId, Map.of(clientId, kept.timeZone())).get(clientId);
+            ScoreInputs.OneClient inputsOfClient = inputs.loadOne(clinicId, clientId, kept.timeZone());
+            ClientRecord record = inputsOfClient.record();
             ClientScoreReport report = ClientScoring.score(record, settings(clinicId), clock);
             if (!kept.isFreshIn(IsoWeek.containing(report.today()).monday())) {
                 store.save(clinicId, List.of(toKept(clientId, kept.dataVersion(), record, report)));
             }
-            return new ScoredClient(record, report);
+            return new ScoredClient(record, report, inputsOfClient.unfinished());
         });
     }
 

@@ -60,9 +60,25 @@ public class ScoreInputs {
      *              history only of a client whose history has no entry (none is ever left so)
      */
     public Map<UUID, ClientRecord> load(UUID clinicId, Map<UUID, String> zones) {
+        return load(clinicId, zones, null);
+    }
+
+    /** One client's record and, from the same attempt rows, its skipped and partial attempts with their obstacles. */
+    public record OneClient(ClientRecord record, List<UnfinishedAttempt> unfinished) {
+    }
+
+    /** As {@link #load} for one client, for the views that also summarise what got in the way. */
+    public OneClient loadOne(UUID clinicId, UUID clientId, String zone) {
+        List<UnfinishedAttempt> unfinished = new ArrayList<>();
+        ClientRecord record = load(clinicId, Map.of(clientId, zone), unfinished).get(clientId);
+        return new OneClient(record, unfinished);
+    }
+
+    /** @param unfinished null, or where to add the skipped and partial attempts of the one client asked for */
+    private Map<UUID, ClientRecord> load(UUID clinicId, Map<UUID, String> zones, List<UnfinishedAttempt> unfinished) {
         Map<UUID, TimeZoneHistory> histories = timeZonesOf(clinicId, zones.keySet());
         Map<UUID, List<AssignmentRecord>> assignments = assignmentsOf(clinicId, zones.keySet());
-        Map<UUID, List<AttemptRecord>> attempts = attemptsOf(clinicId, zones.keySet(), null, null);
+        Map<UUID, List<AttemptRecord>> attempts = attemptsOf(clinicId, zones.keySet(), null, null, unfinished);
         Map<UUID, List<SymptomScore>> measurements = measurementsOf(clinicId, zones.keySet());
         Map<UUID, List<ClinicianReview>> reviews = reviewsOf(clinicId, zones.keySet());
         List<Instrument> clinicInstruments = settings.clinicInstruments(clinicId);
@@ -100,7 +116,7 @@ public class ScoreInputs {
 
     /** One client's attempts that occurred in [from, to). */
     public List<AttemptRecord> attemptsBetween(UUID clinicId, UUID clientId, Instant from, Instant to) {
-        return attemptsOf(clinicId, List.of(clientId), from, to).getOrDefault(clientId, List.of());
+        return attemptsOf(clinicId, List.of(clientId), from, to, null).getOrDefault(clientId, List.of());
     }
 
     /**
@@ -144,14 +160,21 @@ public class ScoreInputs {
         }
     }
 
-    /** The attempts of these clients, in [from, to) when the bounds are given. */
-    Map<UUID, List<AttemptRecord>> attemptsOf(UUID clinicId, Collection<UUID> clientIds, Instant from, Instant to) {
+    /**
+     * The attempts of these clients, in [from, to) when the bounds are given.
+     *
+     * @param unfinished null, or where to add the skipped and partial attempts with their
+     *                   obstacles; only then is the obstacles column read, so a bulk read of
+     *                   millions of rows carries nothing scoring does not use
+     */
+    Map<UUID, List<AttemptRecord>> attemptsOf(UUID clinicId, Collection<UUID> clientIds, Instant from, Instant to,
+            List<UnfinishedAttempt> unfinished) {
         String sql = """
                 select client_id, assignment_id, occurred_at, outcome, completion, quality_rating, quality_rater,
-                       suds_before, suds_peak, suds_after
+                       suds_before, suds_peak, suds_after%s
                 from attempt
                 where clinic_id = ? and client_id = any(?)
-                """;
+                """.formatted(unfinished == null ? "" : ", case when outcome <> 'COMPLETED' then obstacles end");
         Object[] parameters = {clinicId, clientIds};
         if (from != null) {
             sql += " and occurred_at >= ? and occurred_at < ?";
@@ -160,12 +183,16 @@ public class ScoreInputs {
         Map<UUID, List<AttemptRecord>> byClient = new HashMap<>();
         query(sql, rows -> {
             String rater = rows.getString(7);
-            byClient.computeIfAbsent(rows.getObject(1, UUID.class), client -> new ArrayList<>())
-                    .add(new AttemptRecord(rows.getObject(2, UUID.class),
-                            rows.getObject(3, OffsetDateTime.class).toInstant(),
-                            AttemptRecord.Outcome.valueOf(rows.getString(4)), nullableDouble(rows, 5),
-                            integer(rows, 6), rater == null ? null : QualityRater.valueOf(rater), integer(rows, 8),
-                            integer(rows, 9), integer(rows, 10)));
+            AttemptRecord attempt = new AttemptRecord(rows.getObject(2, UUID.class),
+                    rows.getObject(3, OffsetDateTime.class).toInstant(),
+                    AttemptRecord.Outcome.valueOf(rows.getString(4)), nullableDouble(rows, 5),
+                    integer(rows, 6), rater == null ? null : QualityRater.valueOf(rater), integer(rows, 8),
+                    integer(rows, 9), integer(rows, 10));
+            byClient.computeIfAbsent(rows.getObject(1, UUID.class), client -> new ArrayList<>()).add(attempt);
+            if (unfinished != null && attempt.outcome() != AttemptRecord.Outcome.COMPLETED) {
+                unfinished.add(new UnfinishedAttempt(attempt.assignmentId(), attempt.occurredAt(),
+                        attempt.outcome() == AttemptRecord.Outcome.SKIPPED, rows.getString(11)));
+            }
         }, parameters);
         return byClient;
     }
