@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -219,6 +220,46 @@ class ComplianceChartApiTest {
                 () -> assertEquals(2, ofSecond.path("skipped").asInt()),
                 () -> assertEquals("too_difficult", ofSecond.path("overall").get(0).path("obstacle").asText()),
                 () -> assertEquals(1, ofSecond.path("assignments").size()));
+    }
+
+    @Test
+    void shouldCountObstaclesAtTheRangesEdgesInTheWeekOfTheClientsZone() {
+        TestClock.pin(NOW);
+        TestClinic clinic = new TestClinic();
+        HomeworkHistory history = HomeworkHistory.threeTimesAWeekSince(clinic, 4, Map.of("timeZone", "Europe/Berlin"));
+        LocalDate first = HomeworkHistory.monday(3);
+        LocalDate last = HomeworkHistory.monday(2).plusDays(6);
+        // Half an hour either side of each edge of the range, in Berlin; in UTC all four fall on a Sunday.
+        logAt(clinic, history, first.minusDays(1).atTime(23, 30), "skipped", List.of("forgot"));
+        logAt(clinic, history, first.atTime(0, 30), "partial", List.of("no_time", "symptoms_interfered"));
+        logAt(clinic, history, last.atTime(23, 30), "skipped", List.of("too_difficult", "no_time"));
+        logAt(clinic, history, last.plusDays(1).atTime(0, 30), "skipped", List.of("forgot"));
+
+        JsonNode obstacles = Json.of(clinic.clinician().queryParam("from", first.toString())
+                .queryParam("to", last.toString())
+                .get("/v1/clients/{id}/compliance", history.clientId)).path("obstacles");
+
+        List<String> overall = new ArrayList<>();
+        obstacles.path("overall").forEach(count -> overall.add(count.path("obstacle").asText()));
+        JsonNode noTime = obstacles.path("overall").get(0);
+        assertAll(
+                () -> assertEquals(1, obstacles.path("skipped").asInt()),
+                () -> assertEquals(1, obstacles.path("partial").asInt()),
+                () -> assertEquals(0, obstacles.path("withoutObstacle").asInt()),
+                () -> assertEquals(List.of("no_time", "symptoms_interfered", "too_difficult"), overall),
+                () -> assertEquals(2, noTime.path("count").asInt()),
+                () -> assertEquals(first.toString(), noTime.path("weeks").get(0).path("weekStart").asText()),
+                () -> assertEquals(HomeworkHistory.monday(2).toString(),
+                        noTime.path("weeks").get(1).path("weekStart").asText()),
+                () -> assertEquals(1, obstacles.path("assignments").size()));
+    }
+
+    private static void logAt(TestClinic clinic, HomeworkHistory history, LocalDateTime inBerlin, String outcome,
+            List<String> obstacles) {
+        Map<String, Object> body = Map.of("occurredAt", RFC_3339.format(inBerlin.atZone(HomeworkHistory.ZONE)),
+                "outcome", outcome, "obstacles", obstacles);
+        clinic.client(history.clientId).body(body).post("/v1/assignments/{id}/attempts", history.assignmentId)
+                .then().statusCode(201);
     }
 
     /** Logs an attempt on Wednesday evening of the week {@code weeksAgo} weeks before this one. */
