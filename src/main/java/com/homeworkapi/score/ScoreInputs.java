@@ -241,9 +241,14 @@ public class ScoreInputs {
     private void query(String sql, RowReader reader, Object... parameters) {
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                // Binary rows from the first execution: uuids and timestamps arrive as bytes, not
-                // as text the server formats and the driver parses again (most of a bulk read's cost).
-                statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
+                if (readsManyClients(parameters)) {
+                    // Binary rows from the first execution: uuids and timestamps arrive as bytes, not
+                    // as text the server formats and the driver parses again (most of a bulk read's
+                    // cost). Forcing it costs a round trip of its own on most executions (the driver
+                    // describes the statement again, sending a Sync alone), which one client's few
+                    // rows do not repay; their statements turn binary once the driver prepares them.
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
+                }
                 for (int index = 0; index < parameters.length; index++) {
                     statement.setObject(index + 1, bindable(connection, parameters[index]));
                 }
@@ -254,6 +259,15 @@ public class ScoreInputs {
                 }
             }
         });
+    }
+
+    private static boolean readsManyClients(Object[] parameters) {
+        for (Object parameter : parameters) {
+            if (parameter instanceof Collection<?> ids && ids.size() > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object bindable(Connection connection, Object parameter) throws SQLException {
