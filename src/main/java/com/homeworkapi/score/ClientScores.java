@@ -27,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Keeps every client's score up to date. Writes only mark a score stale (one upsert in the
- * writer's transaction); scores are recomputed in bulk when a report needs them or the
- * background refresh runs, so logging an attempt never pays for scoring, and a report
+ * writer's transaction); scores are recomputed in bulk when a report finds a few stale or the
+ * background refresh runs, so logging an attempt never pays for scoring, and a refresh
  * rescores only clients whose data changed or whose week has ended since.
  */
 @ApplicationScoped
@@ -90,30 +90,78 @@ public class ClientScores {
         });
     }
 
+    /** The version of the scoring rules the service runs; a kept score of another is stale. */
+    public static int scoringVersion() {
+        return SCORING_VERSION;
+    }
+
+    /** How many of the clinic's active clients have a stale kept score (or none) now. */
+    public long countStale(UUID clinicId) {
+        return QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant()));
+    }
+
     /**
-     * Brings every stale score of the clinic up to date, a chunk per transaction. The number of
-     * rounds is bounded by what was stale at the start, so clocks that disagree about when a
-     * week begins cannot keep it looping.
+     * Brings every stale score of the clinic up to date, a chunk per transaction, waiting for a
+     * refresh of the clinic that holds its lock to finish its chunk.
      *
      * @return how many scores were stale at the start
      */
     public long refreshStale(UUID clinicId) {
-        long stale = QuarkusTransaction.requiringNew().call(() -> store.countStale(clinicId, clock.instant()));
+        return refresh(clinicId, countStale(clinicId), true);
+    }
+
+    /**
+     * Brings the clinic's stale scores up to date only if there are at most {@code max} of
+     * them, so what the caller waits for is bounded.
+     *
+     * @return whether the scores were brought up to date (or nothing was stale)
+     */
+    public boolean refreshStaleIfAtMost(UUID clinicId, long max) {
+        long stale = countStale(clinicId);
+        if (stale > max) {
+            return false;
+        }
+        refresh(clinicId, stale, true);
+        return true;
+    }
+
+    /**
+     * As {@link #refreshStale}, for background work: gives up as soon as another refresh of the
+     * clinic (on this instance or another) holds its lock, and leaves the rest to that one, so a
+     * clinic is rescored by one refresh at a time and none waits for another.
+     *
+     * @return how many scores were stale at the start
+     */
+    public long refreshStaleUnlessBusy(UUID clinicId) {
+        return refresh(clinicId, countStale(clinicId), false);
+    }
+
+    /**
+     * The number of rounds is bounded by what was stale at the start, so clocks that disagree
+     * about when a week begins cannot keep it looping. Each chunk commits on its own, and the
+     * lock is held for one chunk only: a settings change waits for a chunk, never a clinic.
+     */
+    private long refresh(UUID clinicId, long stale, boolean waitForLock) {
         if (stale == 0) {
             return 0;
         }
         long rounds = stale / CHUNK + 1;
         for (long round = 0; round < rounds; round++) {
-            if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId)) < CHUNK) {
+            if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId, waitForLock)) < CHUNK) {
                 break;
             }
         }
         return stale;
     }
 
-    private int refreshChunk(UUID clinicId) {
+    /** @return the clients scored, or -1 when another refresh holds the clinic and this one does not wait */
+    private int refreshChunk(UUID clinicId, boolean waitForLock) {
         // One refresh of a clinic at a time, across instances: the next one finds the work done.
-        store.lockClinic(clinicId);
+        if (waitForLock) {
+            store.lockClinic(clinicId);
+        } else if (!store.tryLockClinic(clinicId)) {
+            return -1;
+        }
         Instant now = clock.instant();
         List<ScoreStore.Stale> stale = store.staleClients(clinicId, now, CHUNK);
         if (stale.isEmpty()) {

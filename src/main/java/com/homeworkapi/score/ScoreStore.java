@@ -65,6 +65,13 @@ public class ScoreStore {
                 .setParameter("clinic", clinicId).getSingleResult();
     }
 
+    /** The same lock as {@link #lockClinic}, taken only if no one holds it; false at once otherwise. */
+    public boolean tryLockClinic(UUID clinicId) {
+        return (Boolean) entityManager.createNativeQuery(
+                "select pg_try_advisory_xact_lock(hashtextextended(cast(:clinic as text), 0))")
+                .setParameter("clinic", clinicId).getSingleResult();
+    }
+
     /** The week rows of many clients as one array per column, in the table's column order. */
     private static final class WeekColumns {
 
@@ -141,10 +148,20 @@ public class ScoreStore {
     private static final String STALE = """
              from client c
             left join client_score s on s.clinic_id = c.clinic_id and s.client_id = c.id
-            where c.clinic_id = :clinic and c.status = 'ACTIVE'
-              and (s.client_id is null or s.data_version > s.scored_version or s.scoring_version <> :version
-                   or s.computed_week < cast(date_trunc('week', cast(:now as timestamptz) at time zone c.time_zone) as date))
-            """;
+            where c.clinic_id = :clinic and c.status = 'ACTIVE' and """ + staleCondition(":version", ":now");
+
+    /**
+     * SQL that is true when the kept score {@code s} (of client_score, possibly missing) of client
+     * {@code c} is stale, the one definition for refreshes and for reports that mark their rows.
+     *
+     * @param version a parameter for {@link ClientScores#scoringVersion()}
+     * @param now a parameter for the service's clock, so both agree on which week it is
+     */
+    public static String staleCondition(String version, String now) {
+        return "(s.client_id is null or s.data_version > s.scored_version or s.scoring_version <> " + version
+                + " or s.computed_week < cast(date_trunc('week', cast(" + now
+                + " as timestamptz) at time zone c.time_zone) as date))";
+    }
 
     /** What is kept for one client, read with the client's time zone in one statement. */
     public record KeptState(String timeZone, long dataVersion, long scoredVersion, LocalDate computedWeek,
