@@ -3,6 +3,8 @@ package com.homeworkapi.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.homeworkapi.score.ClientScores;
+import com.homeworkapi.score.ScoreStore;
 import com.homeworkapi.score.StatusResponse;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,14 +48,22 @@ public class ReportRepository {
         void accept(T row) throws java.io.IOException;
     }
 
-    public void complianceRows(UUID clinicId, LocalDate from, LocalDate to, String clinicianId,
+    /**
+     * The rows of the compliance report, each marked stale or not as of {@code now} (the service's
+     * clock, as refreshes judge it).
+     */
+    public void complianceRows(UUID clinicId, LocalDate from, LocalDate to, String clinicianId, Instant now,
             RowSink<ReportRow> sink) throws SQLException, java.io.IOException {
         String sql = """
                 select c.id, c.display_name, c.primary_clinician_id, s.status, w.weeks, w.mean,
                        s.last_full_week_start, s.last_full_week_compliance, s.last_full_week_band,
-                       coalesce(s.setback_weeks, 0), s.last_attempt_at, s.computed_at
+                       coalesce(s.setback_weeks, 0), s.last_attempt_at, s.computed_at,
+                       case when s.computed_at is null then null else s.scoring_version end, """
+                + ScoreStore.staleCondition("?", "?") + """
+
                 from client c
-                left join lateral (select status, last_full_week_start, last_full_week_compliance, last_full_week_band,
+                left join lateral (select client_id, data_version, scored_version, scoring_version, computed_week,
+                                          status, last_full_week_start, last_full_week_compliance, last_full_week_band,
                                           setback_weeks, last_attempt_at, computed_at
                            from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
                 left join lateral (select count(*) as weeks, sum(counted_credit) / sum(expected) as mean
@@ -67,30 +78,37 @@ public class ReportRepository {
             readByIndexOnly(connection);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setFetchSize(FETCH_SIZE);
-                statement.setDate(1, Date.valueOf(from));
-                statement.setDate(2, Date.valueOf(to));
-                statement.setObject(3, clinicId);
-                statement.setString(4, clinicianId);
-                statement.setString(5, clinicianId);
+                int next = setStaleParameters(statement, 1, now);
+                statement.setDate(next, Date.valueOf(from));
+                statement.setDate(next + 1, Date.valueOf(to));
+                statement.setObject(next + 2, clinicId);
+                statement.setString(next + 3, clinicianId);
+                statement.setString(next + 4, clinicianId);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         sink.accept(new ReportRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
                                 rows.getString(4), rows.getInt(5), nullableDouble(rows, 6), localDate(rows, 7),
                                 nullableDouble(rows, 8), rows.getString(9), rows.getInt(10), instant(rows, 11),
-                                instant(rows, 12)));
+                                instant(rows, 12), nullableInteger(rows, 13), rows.getBoolean(14)));
                     }
                 }
             }
         }
     }
 
-    /** Clients in a setback, most serious first: relapse, at risk, slip; then the most setback weeks in the run. */
-    public List<AtRiskRow> atRiskRows(UUID clinicId, String clinicianId) throws SQLException {
+    /**
+     * Clients whose kept status is a setback, most serious first: relapse, at risk, slip; then the
+     * most setback weeks in the run. Each marked stale or not as of {@code now}.
+     */
+    public List<AtRiskRow> atRiskRows(UUID clinicId, String clinicianId, Instant now) throws SQLException {
         String sql = """
                 select c.id, c.display_name, c.primary_clinician_id, s.status_json, s.last_full_week_compliance,
-                       s.last_attempt_at, s.computed_at
+                       s.last_attempt_at, s.computed_at, s.scoring_version, """
+                + ScoreStore.staleCondition("?", "?") + """
+
                 from client c
-                join lateral (select status, status_json, last_full_week_compliance, setback_weeks, last_attempt_at,
+                join lateral (select client_id, data_version, scored_version, scoring_version, computed_week, status,
+                                     status_json, last_full_week_compliance, setback_weeks, last_attempt_at,
                                      computed_at
                            from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
                 where c.clinic_id = ? and c.status = 'ACTIVE' and s.status in ('relapse', 'at_risk', 'slip')
@@ -103,18 +121,51 @@ public class ReportRepository {
         try (Connection connection = dataSource.getConnection()) {
             readByIndexOnly(connection);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setObject(1, clinicId);
-                statement.setString(2, clinicianId);
-                statement.setString(3, clinicianId);
+                int next = setStaleParameters(statement, 1, now);
+                statement.setObject(next, clinicId);
+                statement.setString(next + 1, clinicianId);
+                statement.setString(next + 2, clinicianId);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         result.add(new AtRiskRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                status(rows.getString(4)), nullableDouble(rows, 5), instant(rows, 6), instant(rows, 7)));
+                                status(rows.getString(4)), nullableDouble(rows, 5), instant(rows, 6), instant(rows, 7),
+                                rows.getInt(8), rows.getBoolean(9)));
                     }
                 }
             }
         }
         return result;
+    }
+
+    /** Active clients (optionally of one clinician) whose kept score is stale or missing as of {@code now}. */
+    public long staleClients(UUID clinicId, String clinicianId, Instant now) throws SQLException {
+        String sql = """
+                select count(*)
+                from client c
+                left join lateral (select client_id, data_version, scored_version, scoring_version, computed_week
+                           from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
+                where c.clinic_id = ? and c.status = 'ACTIVE' and (cast(? as varchar) is null or c.primary_clinician_id = ?)
+                  and """ + ScoreStore.staleCondition("?", "?");
+        try (Connection connection = dataSource.getConnection()) {
+            readByIndexOnly(connection);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, clinicId);
+                statement.setString(2, clinicianId);
+                statement.setString(3, clinicianId);
+                setStaleParameters(statement, 4, now);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        }
+    }
+
+    /** Binds {@link ScoreStore#staleCondition}'s two parameters from {@code first}; returns the index after them. */
+    private static int setStaleParameters(PreparedStatement statement, int first, Instant now) throws SQLException {
+        statement.setInt(first, ClientScores.scoringVersion());
+        statement.setObject(first + 1, now.atOffset(ZoneOffset.UTC));
+        return first + 2;
     }
 
     /**
@@ -143,6 +194,11 @@ public class ReportRepository {
 
     private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
         double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInteger(ResultSet rows, int column) throws SQLException {
+        int value = rows.getInt(column);
         return rows.wasNull() ? null : value;
     }
 

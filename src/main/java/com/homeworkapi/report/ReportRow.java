@@ -11,6 +11,9 @@ import java.util.UUID;
  * @param meanCompliance  credit over expected across those weeks (each expected occurrence weighs the same)
  * @param setbackWeeks    setback weeks in the current run (as the status defines them); 0 outside a run
  * @param computedAt      when the figures were computed; late attempts can change past weeks
+ * @param scoringVersion  the version of the scoring rules they were computed with; null when never scored
+ * @param stale           whether the client's data, the clinic's settings, the rules or the week have
+ *                        changed since: the row is what was kept, and a background rescoring is on its way
  */
 public record ReportRow(
         UUID clientId,
@@ -24,14 +27,17 @@ public record ReportRow(
         String lastFullWeekBand,
         int setbackWeeks,
         Instant lastAttemptAt,
-        Instant computedAt) {
+        Instant computedAt,
+        Integer scoringVersion,
+        boolean stale) {
 
     static final String[] CSV_HEADER = {"clientId", "displayName", "primaryClinicianId", "status", "weeksCovered",
         "meanCompliance", "lastFullWeekStart", "lastFullWeekCompliance", "lastFullWeekBand", "setbackWeeks",
-        "lastAttemptAt", "computedAt"};
+        "lastAttemptAt", "computedAt", "scoringVersion", "stale"};
 
     Object[] csvCells() {
         return new Object[] {clientId, displayName, primaryClinicianId, status, weeksCovered, meanCompliance,
-            lastFullWeekStart, lastFullWeekCompliance, lastFullWeekBand, setbackWeeks, lastAttemptAt, computedAt};
+            lastFullWeekStart, lastFullWeekCompliance, lastFullWeekBand, setbackWeeks, lastAttemptAt, computedAt,
+            scoringVersion, stale};
     }
 }

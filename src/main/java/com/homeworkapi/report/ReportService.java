@@ -4,6 +4,7 @@ import com.homeworkapi.common.ApiProblem;
 import com.homeworkapi.common.AuditDetails;
 import com.homeworkapi.common.WeekRange;
 import com.homeworkapi.score.ClientScores;
+import com.homeworkapi.score.ScoreRefresher;
 import com.homeworkapi.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,13 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Clinic-wide reports. Stale scores of the clinic are brought up to date first, then read in one query. */
+/**
+ * Clinic-wide reports over the kept scores. A few stale scores (what writes leave between two
+ * refreshes) are brought up to date first, so a write shows in the next report. Many (new rules,
+ * new clinic settings, a week ended for a large clinic) are not waited for: the report answers
+ * from what was kept, each row marked stale or not, and the clinic is rescored in the background.
+ */
 @ApplicationScoped
 @Transactional
 public class ReportService {
@@ -34,6 +41,9 @@ public class ReportService {
 
     @Inject
     ClientScores scores;
+
+    @Inject
+    ScoreRefresher refresher;
 
     @Inject
     ReportRepository reports;
@@ -49,7 +59,8 @@ public class ReportService {
         WeekRange range = range(from, to);
         List<ReportRow> rows = auditedRows(clinicId, range, clinicianId);
         return new ComplianceReport(clock.instant(), range.from(), range.to(),
-                scores.settings(clinicId).asThresholds(), rows);
+                scores.settings(clinicId).asThresholds(), ClientScores.scoringVersion(),
+                rows.stream().filter(ReportRow::stale).count(), rows);
     }
 
     /**
@@ -69,25 +80,41 @@ public class ReportService {
         };
     }
 
-    /** The report's rows, its stale scores refreshed first; its audit event names how many clients they cover. */
+    /** The report's rows, a few stale scores refreshed first; its audit event names how many clients they cover. */
     private List<ReportRow> auditedRows(UUID clinicId, WeekRange range, String clinicianId) throws SQLException {
-        scores.refreshStale(clinicId);
+        String clinician = clinicianFilter(clinicianId);
+        boolean refreshed = refresher.refreshBeforeReport(clinicId);
         List<ReportRow> rows = new ArrayList<>();
         try {
-            reports.complianceRows(clinicId, range.from(), range.to(), clinicianFilter(clinicianId), rows::add);
+            reports.complianceRows(clinicId, range.from(), range.to(), clinician, clock.instant(), rows::add);
         } catch (java.io.IOException impossible) {
             throw new IllegalStateException(impossible);
         }
+        startRescoringUnless(refreshed, clinicId);
         auditDetails.coveredClients(rows.size());
         return rows;
     }
 
     public AtRiskReport atRisk(String clinicianId) throws SQLException {
         UUID clinicId = caller.clinicId();
-        scores.refreshStale(clinicId);
-        List<AtRiskRow> rows = reports.atRiskRows(clinicId, clinicianFilter(clinicianId));
+        String clinician = clinicianFilter(clinicianId);
+        boolean refreshed = refresher.refreshBeforeReport(clinicId);
+        Instant now = clock.instant();
+        List<AtRiskRow> rows = reports.atRiskRows(clinicId, clinician, now);
+        long stale = reports.staleClients(clinicId, clinician, now);
+        startRescoringUnless(refreshed, clinicId);
         auditDetails.coveredClients(rows.size());
-        return new AtRiskReport(clock.instant(), rows);
+        return new AtRiskReport(clock.instant(), ClientScores.scoringVersion(), stale, rows);
+    }
+
+    /**
+     * Hands the clinic's stale scores to the background once this report's rows are read, so
+     * the rows are what was kept when it was asked for, whatever the rescoring commits meanwhile.
+     */
+    private void startRescoringUnless(boolean refreshed, UUID clinicId) {
+        if (!refreshed) {
+            refresher.refreshInBackground(clinicId);
+        }
     }
 
     private WeekRange range(String from, String to) {

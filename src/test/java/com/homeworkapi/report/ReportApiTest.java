@@ -164,7 +164,7 @@ class ReportApiTest {
 
         assertEquals(List.of("clientId", "displayName", "primaryClinicianId", "status", "weeksCovered",
                 "meanCompliance", "lastFullWeekStart", "lastFullWeekCompliance", "lastFullWeekBand", "setbackWeeks",
-                "lastAttemptAt", "computedAt"), rows.get(0));
+                "lastAttemptAt", "computedAt", "scoringVersion", "stale"), rows.get(0));
         assertEquals(4, rows.size());
         Map<String, List<String>> byClient = new HashMap<>();
         rows.subList(1, rows.size()).forEach(row -> byClient.put(row.get(0), row));
