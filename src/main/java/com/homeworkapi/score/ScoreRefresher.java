@@ -23,9 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps scores fresh between reports: after a burst of synced attempts, or when a new week
  * begins in the clients' time zones, the next report finds nothing left to compute. Any
- * number of instances may run it; a clinic that another refresh is rescoring is left to that
- * one. A report that finds too many stale scores to wait for hands its clinic to the same
- * refresh, started at once on a thread of its own ({@link #refreshInBackground}).
+ * number of instances may run it; two computing the same client only repeat work. A report
+ * that finds too many stale scores to wait for hands its clinic to the same refresh, started
+ * at once on a thread of its own ({@link #refreshInBackground}), which leaves the clinic to
+ * any refresh that holds it rather than wait.
  */
 @ApplicationScoped
 public class ScoreRefresher {
@@ -73,7 +74,7 @@ public class ScoreRefresher {
         Timer.Sample run = Timer.start();
         LongAdder stale = new LongAdder();
         // Each clinic's refresh runs in that clinic's scope: row-level security shows it no other.
-        clinicScope.forEachClinic(clinicId -> stale.add(refreshClinic(clinicId)));
+        clinicScope.forEachClinic(clinicId -> stale.add(refreshClinic(clinicId, true)));
         metrics.staleClientScores(stale.sum());
         run.stop(metrics.scoreRefresh());
     }
@@ -105,7 +106,7 @@ public class ScoreRefresher {
                 ManagedContext context = Arc.container().requestContext();
                 context.activate();
                 try {
-                    clinicScope.run(clinicId, () -> refreshClinic(clinicId));
+                    clinicScope.run(clinicId, () -> refreshClinic(clinicId, false));
                 } finally {
                     context.terminate();
                     requested.remove(clinicId);
@@ -117,10 +118,15 @@ public class ScoreRefresher {
         }
     }
 
-    /** One clinic's refresh, in its scope; its failure must not starve the others, and the next run retries it. */
-    private long refreshClinic(UUID clinicId) {
+    /**
+     * One clinic's refresh, in its scope; its failure must not starve the others, and the next
+     * run retries it. The scheduled run waits for a refresh of the clinic that holds its lock
+     * and takes turns with it, chunk by chunk, as it always has; a rescoring started for a
+     * report gives up instead, so two of them never run for one clinic.
+     */
+    private long refreshClinic(UUID clinicId, boolean waitForLock) {
         try {
-            return scores.refreshStaleUnlessBusy(clinicId);
+            return waitForLock ? scores.refreshStale(clinicId) : scores.refreshStaleUnlessBusy(clinicId);
         } catch (RuntimeException failed) {
             metrics.scoreRefreshFailed();
             // Exception messages can quote stored values, so the stack goes to debug only.
