@@ -21,6 +21,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +181,35 @@ class StaleReportTest {
         other.clinic.clinician().get("/v1/reports/compliance").then().statusCode(200)
                 .body(at("staleClients", equalTo(3)))
                 .body(at("items.scoringVersion", contains(OLD, OLD, OLD)));
+    }
+
+    @Test
+    void aRescoringForAReportLeavesAClinicThatAnotherRefreshHoldsAndDoesNotWaitForIt() throws Exception {
+        Caseload held = Caseload.create();
+        Caseload free = Caseload.create();
+        scoreNow(held.clinic);
+        scoreNow(free.clinic);
+        keptUnderOldRules(held.clinic);
+        keptUnderOldRules(free.clinic);
+
+        // Another instance's refresh of the held clinic, between the start and the commit of a chunk.
+        try (Connection otherInstance = ClinicDatabase.connection(held.clinic.id)) {
+            try (PreparedStatement lock = otherInstance.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, held.clinic.id.toString());
+                lock.execute();
+            }
+            held.clinic.clinician().get("/v1/reports/compliance").then().statusCode(200)
+                    .body(at("staleClients", equalTo(3)));
+            // One thread rescores for reports: had it waited for the held clinic, this one would never come.
+            untilNoneStale(() -> free.clinic.clinician().get("/v1/reports/compliance").then().statusCode(200))
+                    .body(at("items.status", contains("on_track", "slip", "relapse")));
+            assertEquals(List.of(OLD, OLD, OLD), keptScoringVersions(held.clinic));
+            otherInstance.rollback();
+        }
+
+        untilNoneStale(() -> held.clinic.clinician().get("/v1/reports/compliance").then().statusCode(200))
+                .body(at("items.status", contains("on_track", "slip", "relapse")));
     }
 
     /** Scores the clinic as a refresh does, so what follows starts from kept, fresh scores. */
