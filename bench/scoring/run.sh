@@ -38,8 +38,19 @@ time_get() { # prints seconds for one GET; stops the run on any answer but 200
   echo "${answer#* }"
 }
 
-echo "Cold: the first report scores all ${CLIENTS:-10000} clients"
+echo "Cold: the first report finds all ${CLIENTS:-10000} clients stale"
+cold_start=$(date +%s.%N)
 cold=$(time_get /v1/reports/compliance)
+# A report that finds too many stale scores answers from the kept ones and has the clinic rescored
+# in the background (staleClients counts what is left); builds before that rescored inside the
+# report. Either way, the timed rounds below start once every score is fresh.
+stale_left() {
+  curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/reports/compliance" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin).get("staleClients", 0))'
+}
+for _ in $(seq 1 3600); do [ "$(stale_left)" = 0 ] && break; sleep 0.5; done
+[ "$(stale_left)" = 0 ] || { echo "scores still stale after 30 minutes" >&2; exit 1; }
+rescored=$(python3 -c "import time; print(f'{time.time() - $cold_start:.2f}')")
 rows=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/reports/compliance" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
 csv_lines=$(curl -s -H "Authorization: Bearer $TOKEN" -H "Accept: text/csv" "$API/v1/reports/compliance" | wc -l)
 at_risk=$(curl -s -H "Authorization: Bearer $TOKEN" "$API/v1/reports/at-risk" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
@@ -79,9 +90,9 @@ sql_time() { # prints seconds of the statement, median of 5
 all_sql=$(sql_time "select client_id, date_trunc('week', occurred_at), count(*) from attempt where clinic_id = '$CLINIC' group by 1, 2" )
 one_sql=$(sql_time "select date_trunc('week', occurred_at), count(*) from attempt where clinic_id = '$CLINIC' and client_id = '${clients[0]}' group by 1")
 
-python3 - "$results" "$cold" "$all_sql" "$one_sql" "$rows" "$csv_lines" "$at_risk" "$chart_bytes" <<'PY'
+python3 - "$results" "$cold" "$all_sql" "$one_sql" "$rows" "$csv_lines" "$at_risk" "$chart_bytes" "$rescored" <<'PY'
 import statistics, sys
-path, cold, all_sql, one_sql, rows, csv_lines, at_risk, chart_bytes = sys.argv[1:]
+path, cold, all_sql, one_sql, rows, csv_lines, at_risk, chart_bytes, rescored = sys.argv[1:]
 times = {}
 for line in open(path):
     name, seconds = line.split()
@@ -94,7 +105,8 @@ targets = {"report_json": 1.0, "report_csv": 1.0, "at_risk": 0.2, "client_compli
 baseline = {"report_json": float(all_sql), "report_csv": float(all_sql), "at_risk": float(all_sql),
             "client_compliance": float(one_sql), "client_chart": float(one_sql)}
 print(f"rows: report {rows}, csv lines {csv_lines} (with header), at-risk {at_risk}")
-print(f"cold first report (scores all clients): {float(cold):.2f} s")
+print(f"cold first report: answered in {float(cold):.2f} s; every score fresh after {float(rescored):.2f} s "
+      f"({float(rescored) / float(all_sql):.1f} x the all-client GROUP BY)")
 print(f"plain SQL weekly GROUP BY: all clients {float(all_sql) * 1000:.0f} ms, one client {float(one_sql) * 1000:.2f} ms")
 print(f"{'endpoint':<18} {'n':>3} {'median ms':>10} {'p90 ms':>8} {'target ms':>10} {'median/plain SQL':>17}")
 for name in ["client_compliance", "client_chart", "at_risk", "report_json", "report_csv"]:
