@@ -71,7 +71,7 @@ class WebhookOutbox {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("""
                     with due as materialized (
-                        select c.clinic_id, c.id from webhook_message c
+                        select c.id from webhook_message c
                         join webhook_endpoint ce on ce.clinic_id = c.clinic_id and ce.id = c.endpoint_id
                         where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
                           and (c.lease_until is null or c.lease_until <= now()) and ce.enabled
@@ -79,19 +79,22 @@ class WebhookOutbox {
                         limit ?
                         for update of c skip locked)
                     update webhook_message m set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
-                    from due, webhook_endpoint e
-                    where m.clinic_id = due.clinic_id and m.id = due.id
+                    from webhook_endpoint e
+                    where m.clinic_id = ? and m.id = any (array(select id from due))
                       and e.clinic_id = m.clinic_id and e.id = m.endpoint_id
                     returning m.id, m.endpoint_id, m.attempt_count, m.priority, e.url, e.secret,
                               case when e.previous_secret_until > now() then e.previous_secret end,
                               m.event_id, m.event_type, m.created_at, m.client_id, m.client_sequence, m.data::text
                     """)) {
                 // Materialized, so the locked rows are chosen once: a subquery under IN may be run
-                // again by the plan and claim more than the limit.
+                // again by the plan and claim more than the limit. The ids as an array, so the
+                // update finds them by primary key: joined to the CTE, on statistics of a table that
+                // had just grown, the plan walked every message of the endpoint for each claimed one.
                 claim.setObject(1, clinicId);
                 claim.setInt(2, limit);
                 claim.setLong(3, lease.toMillis());
                 claim.setObject(4, token);
+                claim.setObject(5, clinicId);
                 List<Integer> priorities = new ArrayList<>();
                 try (ResultSet row = claim.executeQuery()) {
                     while (row.next()) {
