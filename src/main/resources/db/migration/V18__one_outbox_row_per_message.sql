@@ -10,6 +10,11 @@
 -- events with the clinic's change feed (GET /v1/sync/changes), not by gaps. The event's time is
 -- its message's created_at.
 
+-- Cost: the copy below rewrites every row of webhook_message (and its indexes) while ADD COLUMN's
+-- lock blocks the outbox, and SET NOT NULL reads the table once more. That holds because V17 and
+-- V18 ship in one release, before any clinic connects, so the table is empty wherever this runs. A
+-- change of this kind to a live outbox of millions of rows would add the columns alone, backfill
+-- in batches in later transactions, and validate NOT NULL through a CHECK added NOT VALID.
 alter table webhook_message
     add column client_id       uuid,
     add column client_sequence bigint,
