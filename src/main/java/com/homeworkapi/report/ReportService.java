@@ -104,7 +104,7 @@ public class ReportService {
         long stale = reports.staleClients(clinicId, clinician, now);
         startRescoringUnless(refreshed, clinicId);
         auditDetails.coveredClients(rows.size());
-        return new AtRiskReport(clock.instant(), ClientScores.scoringVersion(), stale, rows);
+        return new AtRiskReport(now, ClientScores.scoringVersion(), stale, rows);
     }
 
     /**
