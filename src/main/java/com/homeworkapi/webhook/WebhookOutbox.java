@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,12 @@ class WebhookOutbox {
     record Claimed(UUID clinicId, UUID messageId, UUID endpointId, UUID leaseToken, int attemptCount,
             String url, List<String> secrets, UUID eventId, String type, Instant occurredAt, UUID clientId,
             long sequence, String data) {
+
+        /** The same message, to be sent to this URL with these secrets. */
+        Claimed to(String url, List<String> secrets) {
+            return new Claimed(clinicId, messageId, endpointId, leaseToken, attemptCount, url, secrets, eventId,
+                    type, occurredAt, clientId, sequence, data);
+        }
     }
 
     /**
@@ -62,63 +70,90 @@ class WebhookOutbox {
 
     /**
      * Claims up to {@code limit} due messages of the clinic's enabled endpoints, most urgent first,
-     * for {@code lease}: rows another dispatcher is claiming right now are skipped (SKIP LOCKED),
+     * for {@code leaseFor}: rows another dispatcher is claiming right now are skipped (SKIP LOCKED),
      * and a claim whose lease ran out (its dispatcher died) is due again.
      */
-    List<Claimed> claim(UUID clinicId, int limit, Duration lease) throws SQLException {
+    List<Claimed> claim(UUID clinicId, int limit, Duration leaseFor) throws SQLException {
         UUID token = UUID.randomUUID();
         return inClinic(clinicId, connection -> {
             List<Claimed> claimed = new ArrayList<>();
-            try (PreparedStatement claim = connection.prepareStatement("""
-                    with due as materialized (
-                        select c.id from webhook_message c
-                        join webhook_endpoint ce on ce.clinic_id = c.clinic_id and ce.id = c.endpoint_id
-                        where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
-                          and (c.lease_until is null or c.lease_until <= now()) and ce.enabled
-                        order by c.priority desc, c.next_attempt_at
-                        limit ?
-                        for update of c skip locked)
-                    update webhook_message m set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
-                    from webhook_endpoint e
-                    where m.clinic_id = ? and m.id = any (array(select id from due))
-                      and e.clinic_id = m.clinic_id and e.id = m.endpoint_id
-                    returning m.id, m.endpoint_id, m.attempt_count, m.priority, e.url, e.secret,
-                              case when e.previous_secret_until > now() then e.previous_secret end,
-                              m.event_id, m.event_type, m.created_at, m.client_id, m.client_sequence, m.data::text
+            try (PreparedStatement due = connection.prepareStatement("""
+                    select c.id, c.endpoint_id, c.attempt_count, c.event_id, c.event_type, c.created_at, c.client_id,
+                           c.client_sequence, c.data::text
+                    from webhook_message c
+                    join webhook_endpoint e on e.clinic_id = c.clinic_id and e.id = c.endpoint_id
+                    where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
+                      and (c.lease_until is null or c.lease_until <= now()) and e.enabled
+                    order by c.priority desc, c.next_attempt_at
+                    limit ?
+                    for update of c skip locked
                     """)) {
-                // Materialized, so the locked rows are chosen once: a subquery under IN may be run
-                // again by the plan and claim more than the limit. The ids as an array, so the
-                // update finds them by primary key: joined to the CTE, on statistics of a table that
-                // had just grown, the plan walked every message of the endpoint for each claimed one.
-                claim.setObject(1, clinicId);
-                claim.setInt(2, limit);
-                claim.setLong(3, lease.toMillis());
-                claim.setObject(4, token);
-                claim.setObject(5, clinicId);
-                List<Integer> priorities = new ArrayList<>();
-                try (ResultSet row = claim.executeQuery()) {
+                due.setObject(1, clinicId);
+                due.setInt(2, limit);
+                try (ResultSet row = due.executeQuery()) {
                     while (row.next()) {
-                        List<String> secrets = row.getString(7) == null ? List.of(row.getString(6))
-                                : List.of(row.getString(6), row.getString(7));
                         claimed.add(new Claimed(clinicId, row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                                token, row.getInt(3), row.getString(5), secrets, row.getObject(8, UUID.class),
-                                row.getString(9), row.getTimestamp(10).toInstant(), row.getObject(11, UUID.class),
-                                row.getLong(12), row.getString(13)));
-                        priorities.add(row.getInt(4));
+                                token, row.getInt(3), null, List.of(), row.getObject(4, UUID.class), row.getString(5),
+                                row.getTimestamp(6).toInstant(), row.getObject(7, UUID.class), row.getLong(8),
+                                row.getString(9)));
                     }
                 }
-                // RETURNING keeps no order: the urgent go first.
-                List<Claimed> ordered = new ArrayList<>(claimed.size());
-                for (int pass = 1; pass >= 0; pass--) {
-                    for (int i = 0; i < claimed.size(); i++) {
-                        if ((priorities.get(i) > 0 ? 1 : 0) == pass) {
-                            ordered.add(claimed.get(i));
-                        }
-                    }
-                }
-                return ordered;
             }
+            if (claimed.isEmpty()) {
+                return claimed;
+            }
+            // A statement per row, sent together: by primary key whatever the table's statistics.
+            // As one statement over the ids, on statistics of an outbox that had just grown or was
+            // never analyzed, the plan read every message of the clinic for a few rows.
+            try (PreparedStatement lease = connection.prepareStatement("""
+                    update webhook_message set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
+                    where clinic_id = ? and id = ?
+                    """)) {
+                for (Claimed message : claimed) {
+                    lease.setLong(1, leaseFor.toMillis());
+                    lease.setObject(2, token);
+                    lease.setObject(3, clinicId);
+                    lease.setObject(4, message.messageId());
+                    lease.addBatch();
+                }
+                lease.executeBatch();
+            }
+            Map<UUID, Destination> destinations = destinations(connection, clinicId, claimed);
+            List<Claimed> addressed = new ArrayList<>(claimed.size());
+            for (Claimed message : claimed) { // the most urgent first, as selected
+                Destination destination = destinations.get(message.endpointId());
+                if (destination != null) { // else deleted meanwhile, and so are its messages
+                    addressed.add(message.to(destination.url(), destination.secrets()));
+                }
+            }
+            return addressed;
         });
+    }
+
+    /** Where an endpoint's messages go, and the secrets that sign them. */
+    private record Destination(String url, List<String> secrets) {
+    }
+
+    /** The destinations of the claimed messages' endpoints, by endpoint id. */
+    private static Map<UUID, Destination> destinations(Connection connection, UUID clinicId, List<Claimed> claimed)
+            throws SQLException {
+        Map<UUID, Destination> destinations = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select id, url, secret, case when previous_secret_until > now() then previous_secret end
+                from webhook_endpoint where clinic_id = ? and id = any (?)
+                """)) {
+            query.setObject(1, clinicId);
+            query.setArray(2, connection.createArrayOf("uuid",
+                    claimed.stream().map(Claimed::endpointId).distinct().toArray()));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    List<String> secrets = row.getString(4) == null ? List.of(row.getString(3))
+                            : List.of(row.getString(3), row.getString(4));
+                    destinations.put(row.getObject(1, UUID.class), new Destination(row.getString(2), secrets));
+                }
+            }
+        }
+        return destinations;
     }
 
     /** A delivery attempt's result, with the message it was for. */
@@ -138,26 +173,11 @@ class WebhookOutbox {
             List<Attempted> delivered = attempts.stream().filter(a -> a.result().delivered()).toList();
             // Deliveries, the common case, in one statement whatever their number.
             if (!delivered.isEmpty()) {
-                try (PreparedStatement done = connection.prepareStatement("""
-                        update webhook_message m set status = 'delivered', attempt_count = m.attempt_count + 1,
-                            delivered_at = clock_timestamp() - d.answered_ago * interval '1 millisecond',
-                            last_attempt_at = clock_timestamp() - d.answered_ago * interval '1 millisecond',
-                            lease_until = null, lease_token = null
-                        from unnest(?, ?, ?) as d(id, lease_token, answered_ago)
-                        where m.clinic_id = ? and m.id = d.id and m.lease_token = d.lease_token
-                        """);
-                        PreparedStatement healthy = connection.prepareStatement("""
-                                update webhook_endpoint set failing_since = null
-                                where clinic_id = ? and id = any (?) and failing_since is not null
-                                """)) {
-                    done.setArray(1, connection.createArrayOf("uuid",
-                            delivered.stream().map(a -> a.message().messageId()).toArray()));
-                    done.setArray(2, connection.createArrayOf("uuid",
-                            delivered.stream().map(a -> a.message().leaseToken()).toArray()));
-                    done.setArray(3, connection.createArrayOf("bigint",
-                            delivered.stream().map(a -> a.result().answeredAgoMillis()).toArray()));
-                    done.setObject(4, clinicId);
-                    done.executeUpdate();
+                markDelivered(connection, clinicId, delivered);
+                try (PreparedStatement healthy = connection.prepareStatement("""
+                        update webhook_endpoint set failing_since = null
+                        where clinic_id = ? and id = any (?) and failing_since is not null
+                        """)) {
                     healthy.setObject(1, clinicId);
                     healthy.setArray(2, connection.createArrayOf("uuid",
                             delivered.stream().map(a -> a.message().endpointId()).distinct().toArray()));
@@ -197,6 +217,31 @@ class WebhookOutbox {
             }
             return null;
         });
+    }
+
+    /**
+     * Marks delivered the messages still held by the lease they were attempted under: a statement
+     * per message, sent together, so each finds its row by primary key (see {@link #claim}).
+     */
+    private static void markDelivered(Connection connection, UUID clinicId, List<Attempted> delivered)
+            throws SQLException {
+        try (PreparedStatement done = connection.prepareStatement("""
+                update webhook_message set status = 'delivered', attempt_count = attempt_count + 1,
+                    delivered_at = clock_timestamp() - ? * interval '1 millisecond',
+                    last_attempt_at = clock_timestamp() - ? * interval '1 millisecond',
+                    lease_until = null, lease_token = null
+                where clinic_id = ? and id = ? and lease_token = ?
+                """)) {
+            for (Attempted attempt : delivered) {
+                done.setLong(1, attempt.result().answeredAgoMillis());
+                done.setLong(2, attempt.result().answeredAgoMillis());
+                done.setObject(3, clinicId);
+                done.setObject(4, attempt.message().messageId());
+                done.setObject(5, attempt.message().leaseToken());
+                done.addBatch();
+            }
+            done.executeBatch();
+        }
     }
 
     /** Moves a message whose attempt failed on; its attempt's outcome, retrying or failed. */
