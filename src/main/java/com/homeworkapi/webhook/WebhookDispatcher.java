@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,14 +32,17 @@ import org.jboss.logging.Logger;
  * took all it could, it then waits WEBHOOK_POLL_EVERY, or less when {@link #wake()} says an
  * urgent event committed: under a steady flow, what became due meanwhile is claimed in one batch.
  * Claims carry a lease (WEBHOOK_LEASE): what a crashed instance held is delivered by another
- * after it. Delivery is at least once: a receiver may see a message twice, with the same
- * {@code webhook-id}.
+ * after it. A recorder thread writes the attempts in batches, so a delivery thread goes on to the
+ * next message as soon as an answer came. Delivery is at least once: a receiver may see a message
+ * twice, with the same {@code webhook-id}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final long FAILURE_PAUSE_MILLIS = 5_000;
+    /** How long the recorder lets attempts gather before it writes them (see {@link #record()}). */
+    private static final long RECORD_GATHER_MILLIS = 20;
 
     @Inject
     WebhookOutbox outbox;
@@ -51,10 +54,11 @@ public class WebhookDispatcher {
     WebhookConfig config;
 
     private final Object signal = new Object();
-    private final Queue<Unrecorded> unrecorded = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock recording = new ReentrantLock();
+    private final BlockingQueue<Unrecorded> unrecorded = new LinkedBlockingQueue<>();
     private volatile boolean running;
+    private volatile boolean stopping;
     private Thread loop;
+    private Thread recorder;
     private ExecutorService pool;
     private Semaphore slots;
 
@@ -67,6 +71,9 @@ public class WebhookDispatcher {
         // Three messages per delivery thread: enough to claim in batches, few enough that a batch
         // to an endpoint that hangs (WEBHOOK_TIMEOUT each) is attempted within its lease.
         slots = new Semaphore(config.concurrency() * 3);
+        recorder = new Thread(this::record, "webhook-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
         if (!config.dispatcherEnabled()) {
             return;
         }
@@ -76,11 +83,22 @@ public class WebhookDispatcher {
         loop.start();
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
+    void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         wake();
         if (pool != null) {
             pool.shutdown();
+        }
+        // What was attempted is recorded before the database goes: else it would be sent again
+        // once its lease ran out.
+        stopping = true;
+        if (recorder != null) {
+            recorder.interrupt();
+            try {
+                recorder.join(5_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -145,7 +163,7 @@ public class WebhookDispatcher {
         for (Claimed message : claimed) {
             running.add(pool.submit(() -> {
                 try {
-                    deliver(message);
+                    deliver(message, wait);
                 } finally {
                     slots.release();
                 }
@@ -172,8 +190,11 @@ public class WebhookDispatcher {
         return dispatch(clinicId, true).claimed();
     }
 
-    /** Attempts the message, and returns once the attempt is recorded (or recording it failed). */
-    private void deliver(Claimed message) {
+    /**
+     * Attempts the message and hands the attempt to the recorder; with {@code untilRecorded},
+     * returns once it is recorded (or recording it failed).
+     */
+    private void deliver(Claimed message, boolean untilRecorded) {
         Unrecorded attempt;
         try {
             attempt = new Unrecorded(new Attempted(message, delivery.attempt(message)));
@@ -183,44 +204,62 @@ public class WebhookDispatcher {
             return;
         }
         unrecorded.add(attempt);
-        // Group commit: whoever holds the lock writes every attempt that ended meanwhile, so under
-        // load one transaction records many deliveries, and alone an attempt is written at once.
-        recording.lock();
-        try {
-            if (!attempt.written) {
-                recordUnrecorded();
+        if (untilRecorded) {
+            try {
+                attempt.recorded().await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
-        } finally {
-            recording.unlock();
         }
     }
 
-    private void recordUnrecorded() {
+    /**
+     * The recorder: writes attempts in batches, one transaction per clinic for what ended within
+     * {@link #RECORD_GATHER_MILLIS} of the first, so under load a transaction records many
+     * deliveries and the delivery threads never wait for the database. A message stays leased
+     * until its attempt is written, so it is not claimed again meanwhile; if the write fails, the
+     * lease runs out and the message goes out again, as at least once allows.
+     */
+    private void record() {
+        List<Unrecorded> batch = new ArrayList<>();
+        while (!(stopping && unrecorded.isEmpty())) {
+            try {
+                batch.add(unrecorded.take());
+                Thread.sleep(RECORD_GATHER_MILLIS);
+            } catch (InterruptedException stop) {
+                // Shutting down: write what is queued without waiting for more.
+            }
+            unrecorded.drainTo(batch);
+            if (!batch.isEmpty()) {
+                recordAll(batch);
+                batch.clear();
+            }
+        }
+    }
+
+    private void recordAll(List<Unrecorded> batch) {
         Map<UUID, List<Unrecorded>> byClinic = new HashMap<>();
-        for (Unrecorded next; (next = unrecorded.poll()) != null; ) {
-            byClinic.computeIfAbsent(next.attempted.message().clinicId(), clinic -> new ArrayList<>()).add(next);
+        for (Unrecorded next : batch) {
+            byClinic.computeIfAbsent(next.attempted().message().clinicId(), clinic -> new ArrayList<>()).add(next);
         }
         byClinic.forEach((clinicId, attempts) -> {
             try {
-                outbox.record(clinicId, attempts.stream().map(a -> a.attempted).toList(), config.retryFor(),
+                outbox.record(clinicId, attempts.stream().map(Unrecorded::attempted).toList(), config.retryFor(),
                         config.disableAfter());
             } catch (SQLException | RuntimeException failed) {
                 // Not recorded: the leases run out and the messages are claimed again.
                 LOG.warnf("Recording %d webhook attempts failed: %s", attempts.size(), failed.getClass().getName());
             } finally {
-                attempts.forEach(a -> a.written = true);
+                attempts.forEach(a -> a.recorded().countDown());
             }
         });
     }
 
-    /** An attempt waiting for its record; {@code written} is guarded by {@link #recording}. */
-    private static final class Unrecorded {
-
-        final Attempted attempted;
-        boolean written;
+    /** An attempt waiting for its record. */
+    private record Unrecorded(Attempted attempted, CountDownLatch recorded) {
 
         Unrecorded(Attempted attempted) {
-            this.attempted = attempted;
+            this(attempted, new CountDownLatch(1));
         }
     }
 }
