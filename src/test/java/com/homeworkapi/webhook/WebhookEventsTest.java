@@ -285,6 +285,40 @@ class WebhookEventsTest {
         return ofType.get(0);
     }
 
+    @Test
+    void shouldSendOneChangeToEverySubscribedEndpointAsTheSameEventWithTheSameNumber() {
+        TestClinic clinic = new TestClinic();
+        Webhooks first = Webhooks.create(clinic, "http://127.0.0.1:9/first", "attempt.created", "goal.created");
+        Webhooks second = Webhooks.create(clinic, "http://127.0.0.1:9/second", "attempt.created", "goal.created");
+        Webhooks third = Webhooks.create(clinic, "http://127.0.0.1:9/third", "attempt.created", "goal.created");
+        UUID clientId = clinic.createClient();
+        UUID assignmentId = clinic.createAssignment(clientId);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(Map.of("id", UUID.randomUUID().toString(), "assignmentId", assignmentId.toString(),
+                    "occurredAt", "2026-01-0" + (5 + i) + "T07:15:00+01:00", "outcome", "completed"));
+        }
+        clinic.clinician().body(Map.of("attempts", batch)).post("/v1/sync/attempts").then().statusCode(200);
+        clinic.createGoal(clientId);
+
+        // Each event once (attempt.created from its trigger, goal.created through webhook_emit),
+        // as a message to each endpoint with the same id and number.
+        List<String> events = eventsOf(clinic, first);
+        assertEquals(6, events.size(), events.toString());
+        assertEquals(6, events.stream().distinct().count(), events.toString());
+        assertEquals(events, eventsOf(clinic, second));
+        assertEquals(events, eventsOf(clinic, third));
+    }
+
+    /** The endpoint's messages as "event type, event id, number", in the order of their numbers. */
+    private static List<String> eventsOf(TestClinic clinic, Webhooks endpoint) {
+        List<String> events = new ArrayList<>();
+        Webhooks.messages(clinic, endpoint.id()).forEach(message -> events.add(message.path("eventType").asText()
+                + " " + message.path("eventId").asText() + " " + message.path("sequence").asLong()));
+        events.sort(Comparator.comparingLong(event -> Long.parseLong(event.substring(event.lastIndexOf(' ') + 1))));
+        return events;
+    }
+
     private static List<JsonNode> payloads(Receiver receiver) {
         return receiver.received().stream().map(got -> Json.parse(got.text())).toList();
     }
