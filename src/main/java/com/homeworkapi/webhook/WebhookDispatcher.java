@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +44,8 @@ public class WebhookDispatcher {
     private static final long FAILURE_PAUSE_MILLIS = 5_000;
     /** How long the recorder lets attempts gather before it writes them (see {@link #record()}). */
     private static final long RECORD_GATHER_MILLIS = 20;
+    /** Put in the recorder's queue last, at shutdown: everything before it is written, then it ends. */
+    private static final Unrecorded STOP = new Unrecorded(null);
 
     @Inject
     WebhookOutbox outbox;
@@ -56,7 +59,6 @@ public class WebhookDispatcher {
     private final Object signal = new Object();
     private final BlockingQueue<Unrecorded> unrecorded = new LinkedBlockingQueue<>();
     private volatile boolean running;
-    private volatile boolean stopping;
     private Thread loop;
     private Thread recorder;
     private ExecutorService pool;
@@ -69,7 +71,9 @@ public class WebhookDispatcher {
             return thread;
         });
         // Three messages per delivery thread: enough to claim in batches, few enough that a batch
-        // to an endpoint that hangs (WEBHOOK_TIMEOUT each) is attempted within its lease.
+        // to an endpoint that hangs (WEBHOOK_TIMEOUT each) is attempted and recorded within its
+        // lease. A slot is free again once its attempt is recorded, so claims never outrun the
+        // recorder.
         slots = new Semaphore(config.concurrency() * 3);
         recorder = new Thread(this::record, "webhook-recorder");
         recorder.setDaemon(true);
@@ -83,22 +87,29 @@ public class WebhookDispatcher {
         loop.start();
     }
 
+    /**
+     * Stops claiming, gives the deliveries on the wire a moment to end, and records every attempt
+     * that ended before the database goes. Messages claimed but not yet sent, and deliveries still
+     * waiting for an answer after that moment, go out again once their lease ends (at least once).
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         wake();
-        if (pool != null) {
-            pool.shutdown();
-        }
-        // What was attempted is recorded before the database goes: else it would be sent again
-        // once its lease ran out.
-        stopping = true;
-        if (recorder != null) {
-            recorder.interrupt();
-            try {
-                recorder.join(5_000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+        try {
+            if (loop != null) {
+                loop.interrupt();
+                loop.join(5_000);
             }
+            if (pool != null) {
+                pool.shutdownNow();
+                pool.awaitTermination(2, TimeUnit.SECONDS);
+            }
+            if (recorder != null) {
+                unrecorded.add(STOP);
+                recorder.join(5_000);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -161,13 +172,12 @@ public class WebhookDispatcher {
         slots.release(Math.max(0, free - claimed.size()));
         List<Future<?>> running = new ArrayList<>(claimed.size());
         for (Claimed message : claimed) {
-            running.add(pool.submit(() -> {
-                try {
-                    deliver(message, wait);
-                } finally {
-                    slots.release();
-                }
-            }));
+            try {
+                // The slot is freed when the attempt is recorded (or could not be).
+                running.add(pool.submit(() -> deliver(message, wait)));
+            } catch (RejectedExecutionException shuttingDown) {
+                slots.release(); // left to its lease
+            }
         }
         if (wait) {
             for (Future<?> delivering : running) {
@@ -201,12 +211,15 @@ public class WebhookDispatcher {
         } catch (RuntimeException failed) {
             // Not recorded: the lease runs out and the message is claimed again.
             LOG.warnf("Delivering webhook message %s failed: %s", message.messageId(), failed.getClass().getName());
+            slots.release();
             return;
         }
         unrecorded.add(attempt);
         if (untilRecorded) {
             try {
-                attempt.recorded().await(60, TimeUnit.SECONDS);
+                if (!attempt.recorded().await(60, TimeUnit.SECONDS)) {
+                    LOG.warnf("The attempt at webhook message %s was not recorded within 60 s", message.messageId());
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -216,24 +229,33 @@ public class WebhookDispatcher {
     /**
      * The recorder: writes attempts in batches, one transaction per clinic for what ended within
      * {@link #RECORD_GATHER_MILLIS} of the first, so under load a transaction records many
-     * deliveries and the delivery threads never wait for the database. A message stays leased
-     * until its attempt is written, so it is not claimed again meanwhile; if the write fails, the
-     * lease runs out and the message goes out again, as at least once allows.
+     * deliveries and delivery threads go on to the next message without waiting for the database.
+     * Until its attempt is written a message keeps its slot, and stays leased (it is not claimed
+     * again) for as long as the lease lasts. If the write fails, the lease runs out and the
+     * message goes out again, as at least once allows. Only {@link #STOP} ends it.
      */
     private void record() {
         List<Unrecorded> batch = new ArrayList<>();
-        while (!(stopping && unrecorded.isEmpty())) {
+        boolean stop = false;
+        while (!stop) {
             try {
-                batch.add(unrecorded.take());
-                Thread.sleep(RECORD_GATHER_MILLIS);
-            } catch (InterruptedException stop) {
-                // Shutting down: write what is queued without waiting for more.
+                Unrecorded first = unrecorded.take();
+                batch.add(first);
+                if (first != STOP) {
+                    Thread.sleep(RECORD_GATHER_MILLIS);
+                }
+            } catch (InterruptedException ignored) {
+                // Only STOP ends the recorder: without it, every later attempt would go unrecorded.
             }
             unrecorded.drainTo(batch);
-            if (!batch.isEmpty()) {
+            stop = batch.removeIf(attempt -> attempt == STOP);
+            try {
                 recordAll(batch);
-                batch.clear();
+            } catch (RuntimeException | Error unexpected) {
+                // Kept alive whatever happened: the attempts not written go out again after their lease.
+                LOG.errorf("Recording webhook attempts failed: %s", unexpected.getClass().getName());
             }
+            batch.clear();
         }
     }
 
@@ -250,7 +272,10 @@ public class WebhookDispatcher {
                 // Not recorded: the leases run out and the messages are claimed again.
                 LOG.warnf("Recording %d webhook attempts failed: %s", attempts.size(), failed.getClass().getName());
             } finally {
-                attempts.forEach(a -> a.recorded().countDown());
+                attempts.forEach(attempt -> {
+                    attempt.recorded().countDown();
+                    slots.release();
+                });
             }
         });
     }
@@ -262,4 +287,5 @@ public class WebhookDispatcher {
             this(attempted, new CountDownLatch(1));
         }
     }
+
 }

@@ -171,7 +171,7 @@ class WebhookOutbox {
             throws SQLException {
         inClinic(clinicId, connection -> {
             List<Attempted> delivered = attempts.stream().filter(a -> a.result().delivered()).toList();
-            // Deliveries, the common case, in one statement whatever their number.
+            // Deliveries, the common case, first: a statement each, all sent at once.
             if (!delivered.isEmpty()) {
                 markDelivered(connection, clinicId, delivered);
                 try (PreparedStatement healthy = connection.prepareStatement("""
@@ -233,8 +233,9 @@ class WebhookOutbox {
                 where clinic_id = ? and id = ? and lease_token = ?
                 """)) {
             for (Attempted attempt : delivered) {
-                done.setLong(1, attempt.result().answeredAgoMillis());
-                done.setLong(2, attempt.result().answeredAgoMillis());
+                long answeredAgo = attempt.result().answeredAgoMillis();
+                done.setLong(1, answeredAgo);
+                done.setLong(2, answeredAgo);
                 done.setObject(3, clinicId);
                 done.setObject(4, attempt.message().messageId());
                 done.setObject(5, attempt.message().leaseToken());
@@ -250,23 +251,26 @@ class WebhookOutbox {
         Claimed message = attempt.message();
         Result result = attempt.result();
         String outcome;
+        // Dated when the answer came, not when the record is written (the recorder batches).
         try (PreparedStatement failed = connection.prepareStatement("""
-                update webhook_message set last_attempt_at = now(), attempt_count = attempt_count + 1,
+                update webhook_message m set last_attempt_at = a.at, attempt_count = attempt_count + 1,
                     lease_until = null, lease_token = null,
-                    status = case when ? and now() < retry_from + ? * interval '1 millisecond'
+                    status = case when ? and a.at < retry_from + ? * interval '1 millisecond'
                                   then 'pending' else 'failed' end,
-                    next_attempt_at = least(now() + ? * interval '1 millisecond',
+                    next_attempt_at = least(a.at + ? * interval '1 millisecond',
                                             retry_from + ? * interval '1 millisecond')
-                where clinic_id = ? and id = ? and lease_token = ?
-                returning status
+                from (select clock_timestamp() - ? * interval '1 millisecond' as at) a
+                where m.clinic_id = ? and m.id = ? and m.lease_token = ?
+                returning m.status
                 """)) {
             failed.setBoolean(1, result.retryable());
             failed.setLong(2, retryFor.toMillis());
             failed.setLong(3, result.retryDelay() == null ? 0 : result.retryDelay().toMillis());
             failed.setLong(4, retryFor.toMillis());
-            failed.setObject(5, message.clinicId());
-            failed.setObject(6, message.messageId());
-            failed.setObject(7, message.leaseToken());
+            failed.setLong(5, result.answeredAgoMillis());
+            failed.setObject(6, message.clinicId());
+            failed.setObject(7, message.messageId());
+            failed.setObject(8, message.leaseToken());
             try (ResultSet row = failed.executeQuery()) {
                 // No row: the lease was taken over, and the new holder decides the message's fate.
                 boolean pending = row.next() ? row.getString(1).equals("pending") : result.retryable();
