@@ -5,7 +5,8 @@
 #      while no dispatcher runs, then a service with its dispatcher starts on the same schema and
 #      the receiver times the drain, first arrival to last;
 #   2. the single attempt POST (wrk, 8 connections, as bench/sync/run.sh) without and with one
-#      active subscription to attempt.created, alternating, ROUNDS of each (default 2);
+#      active subscription to attempt.created, alternating, ROUNDS of each (default 4); each
+#      round's ratio is its "with" over the "without" just before it;
 #   3. commit to delivery at RATE events per second (default 100) for SECONDS: one attempt POST
 #      at a time, paced; for each, the time from its 201 (the commit came before) to its arrival;
 #   4. pgbench committing the same single-row attempt INSERT at 8 connections, for scale, with no
@@ -21,7 +22,7 @@ SECONDS_EACH=${1:-30}
 WARMUP=${WARMUP:-60}
 BACKLOG=${BACKLOG:-20000}
 RATE=${RATE:-100}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-4}
 SCHEMA=homework_bench_webhooks
 PORT=8093
 RECEIVER_PORT=8097
@@ -151,9 +152,15 @@ for line in open(results):
     rps[name] = float(dict(f.split("=") for f in fields)["rps"])
 without = [v for k, v in rps.items() if k.startswith("without")]
 with_one = [v for k, v in rps.items() if k.startswith("with_")]
+# Each round's "with" against the "without" just before it, and their median: the machine's speed
+# drifts within a run (docs/performance.md), which moves a ratio of sums with its fastest rounds.
+per_round = sorted(w / o for w, o in zip(with_one, without))
+median = statistics.median(per_round)
 print("2. single POST at 8 connections, req/s: without " + ", ".join(f"{v:.0f}" for v in without)
       + "; with one subscription " + ", ".join(f"{v:.0f}" for v in with_one)
-      + f"; with / without: {sum(with_one) / sum(without):.1%} (budget at least 90 %)")
+      + f"; with / without: {sum(with_one) / sum(without):.1%} overall, per round "
+      + ", ".join(f"{w / o:.0%}" for w, o in zip(with_one, without))
+      + f", median {median:.1%} (budget at least 90 %)")
 sent_at = dict((line.split()[1], int(line.split()[0])) for line in open(sent))
 latencies = sorted((int(line.split()[0]) - sent_at[line.split()[1]]) / 1000
                    for line in open(arrived) if line.split()[1] in sent_at)
