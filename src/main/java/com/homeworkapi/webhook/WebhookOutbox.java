@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,12 +26,6 @@ class WebhookOutbox {
     record Claimed(UUID clinicId, UUID messageId, UUID endpointId, UUID leaseToken, int attemptCount,
             String url, List<String> secrets, UUID eventId, String type, Instant occurredAt, UUID clientId,
             long sequence, String data) {
-
-        /** The same message, to be sent to this URL with these secrets. */
-        Claimed to(String url, List<String> secrets) {
-            return new Claimed(clinicId, messageId, endpointId, leaseToken, attemptCount, url, secrets, eventId,
-                    type, occurredAt, clientId, sequence, data);
-        }
     }
 
     /**
@@ -79,7 +71,8 @@ class WebhookOutbox {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement due = connection.prepareStatement("""
                     select c.id, c.endpoint_id, c.attempt_count, c.event_id, c.event_type, c.created_at, c.client_id,
-                           c.client_sequence, c.data::text
+                           c.client_sequence, c.data::text, e.url, e.secret,
+                           case when e.previous_secret_until > now() then e.previous_secret end
                     from webhook_message c
                     join webhook_endpoint e on e.clinic_id = c.clinic_id and e.id = c.endpoint_id
                     where c.clinic_id = ? and c.status = 'pending' and c.next_attempt_at <= now()
@@ -92,15 +85,14 @@ class WebhookOutbox {
                 due.setInt(2, limit);
                 try (ResultSet row = due.executeQuery()) {
                     while (row.next()) {
+                        List<String> secrets = row.getString(12) == null ? List.of(row.getString(11))
+                                : List.of(row.getString(11), row.getString(12));
                         claimed.add(new Claimed(clinicId, row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                                token, row.getInt(3), null, List.of(), row.getObject(4, UUID.class), row.getString(5),
-                                row.getTimestamp(6).toInstant(), row.getObject(7, UUID.class), row.getLong(8),
-                                row.getString(9)));
+                                token, row.getInt(3), row.getString(10), secrets, row.getObject(4, UUID.class),
+                                row.getString(5), row.getTimestamp(6).toInstant(), row.getObject(7, UUID.class),
+                                row.getLong(8), row.getString(9)));
                     }
                 }
-            }
-            if (claimed.isEmpty()) {
-                return claimed;
             }
             // A statement per row, sent together: by primary key whatever the table's statistics.
             // As one statement over the ids, on statistics of an outbox that had just grown or was
@@ -118,42 +110,8 @@ class WebhookOutbox {
                 }
                 lease.executeBatch();
             }
-            Map<UUID, Destination> destinations = destinations(connection, clinicId, claimed);
-            List<Claimed> addressed = new ArrayList<>(claimed.size());
-            for (Claimed message : claimed) { // the most urgent first, as selected
-                Destination destination = destinations.get(message.endpointId());
-                if (destination != null) { // else deleted meanwhile, and so are its messages
-                    addressed.add(message.to(destination.url(), destination.secrets()));
-                }
-            }
-            return addressed;
+            return claimed; // the most urgent first, as selected
         });
-    }
-
-    /** Where an endpoint's messages go, and the secrets that sign them. */
-    private record Destination(String url, List<String> secrets) {
-    }
-
-    /** The destinations of the claimed messages' endpoints, by endpoint id. */
-    private static Map<UUID, Destination> destinations(Connection connection, UUID clinicId, List<Claimed> claimed)
-            throws SQLException {
-        Map<UUID, Destination> destinations = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                select id, url, secret, case when previous_secret_until > now() then previous_secret end
-                from webhook_endpoint where clinic_id = ? and id = any (?)
-                """)) {
-            query.setObject(1, clinicId);
-            query.setArray(2, connection.createArrayOf("uuid",
-                    claimed.stream().map(Claimed::endpointId).distinct().toArray()));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    List<String> secrets = row.getString(4) == null ? List.of(row.getString(3))
-                            : List.of(row.getString(3), row.getString(4));
-                    destinations.put(row.getObject(1, UUID.class), new Destination(row.getString(2), secrets));
-                }
-            }
-        }
-        return destinations;
     }
 
     /** A delivery attempt's result, with the message it was for. */
