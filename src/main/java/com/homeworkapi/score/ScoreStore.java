@@ -3,14 +3,19 @@ package com.homeworkapi.score;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -85,8 +90,8 @@ public class ScoreStore {
         final Object[] band;
         final Object[] setback;
 
-        WeekColumns(List<Scored> scores) {
-            int size = scores.stream().mapToInt(score -> score.weeks().size()).sum();
+        WeekColumns(List<ClientWeekRow> rows) {
+            int size = rows.size();
             clientIds = new Object[size];
             weekStarts = new Object[size];
             inProgress = new Object[size];
@@ -96,22 +101,66 @@ public class ScoreStore {
             compliance = new Object[size];
             band = new Object[size];
             setback = new Object[size];
-            int index = 0;
-            for (Scored score : scores) {
-                for (WeekRow row : score.weeks()) {
-                    clientIds[index] = score.clientId();
-                    weekStarts[index] = Date.valueOf(row.weekStart());
-                    inProgress[index] = row.inProgress();
-                    expected[index] = row.expected();
-                    countedCredit[index] = row.countedCredit();
-                    extraPractice[index] = row.extraPractice();
-                    compliance[index] = row.compliance();
-                    band[index] = row.band();
-                    setback[index] = row.setback();
-                    index++;
+            for (int index = 0; index < size; index++) {
+                UUID clientId = rows.get(index).clientId();
+                WeekRow row = rows.get(index).row();
+                clientIds[index] = clientId;
+                weekStarts[index] = Date.valueOf(row.weekStart());
+                inProgress[index] = row.inProgress();
+                expected[index] = row.expected();
+                countedCredit[index] = row.countedCredit();
+                extraPractice[index] = row.extraPractice();
+                compliance[index] = row.compliance();
+                band[index] = row.band();
+                setback[index] = row.setback();
+            }
+        }
+    }
+
+    private record ClientWeek(UUID clientId, LocalDate weekStart) {
+    }
+
+    private record ClientWeekRow(UUID clientId, WeekRow row) {
+    }
+
+    /** The week rows to write (new or changed) and the weeks to drop (kept but no longer scored). */
+    private record WeekChanges(List<ClientWeekRow> written, List<ClientWeek> dropped) {
+    }
+
+    /**
+     * Compares the new week rows with those kept. Runs after the clients' client_score rows are
+     * locked, so no other writer of these clients' weeks commits between this read and the writes.
+     */
+    private static WeekChanges weekChanges(Connection connection, UUID clinicId, List<Scored> scores)
+            throws SQLException {
+        Map<ClientWeek, WeekRow> kept = new HashMap<>();
+        try (PreparedStatement read = connection.prepareStatement("""
+                select client_id, week_start, in_progress, expected, counted_credit, extra_practice, compliance, band,
+                       setback
+                from client_week_score where clinic_id = ? and client_id = any(?)
+                """)) {
+            read.setObject(1, clinicId);
+            read.setArray(2, connection.createArrayOf("uuid", scores.stream().map(Scored::clientId).toArray()));
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    LocalDate weekStart = rows.getObject(2, LocalDate.class);
+                    double compliance = rows.getDouble(7);
+                    Double nullableCompliance = rows.wasNull() ? null : compliance;
+                    kept.put(new ClientWeek(rows.getObject(1, UUID.class), weekStart), new WeekRow(weekStart,
+                            rows.getBoolean(3), rows.getInt(4), rows.getDouble(5), rows.getDouble(6),
+                            nullableCompliance, rows.getString(8), rows.getBoolean(9)));
                 }
             }
         }
+        List<ClientWeekRow> written = new ArrayList<>();
+        for (Scored score : scores) {
+            for (WeekRow row : score.weeks()) {
+                if (!row.equals(kept.remove(new ClientWeek(score.clientId(), row.weekStart())))) {
+                    written.add(new ClientWeekRow(score.clientId(), row));
+                }
+            }
+        }
+        return new WeekChanges(written, new ArrayList<>(kept.keySet()));
     }
 
     /** A client whose kept score is stale, with its time zone and data version read in one statement. */
@@ -125,12 +174,24 @@ public class ScoreStore {
      * database's, so both agree on which week it is.
      */
     public List<Stale> staleClients(UUID clinicId, Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("select c.id, c.time_zone, coalesce(s.data_version, 0)"
-                + STALE + " order by c.id limit :limit")
+        return staleClientsAfter(clinicId, null, now, limit);
+    }
+
+    /**
+     * As {@link #staleClients}, from the client after {@code after} in id order (from the first
+     * when null), so a pass over a large clinic reads each part of its clients once.
+     */
+    public List<Stale> staleClientsAfter(UUID clinicId, UUID after, Instant now, int limit) {
+        var query = entityManager.createNativeQuery("select c.id, c.time_zone, coalesce(s.data_version, 0)"
+                + STALE + (after == null ? "" : " and c.id > :after") + " order by c.id limit :limit")
                 .setParameter("clinic", clinicId).setParameter("version", ClientScores.SCORING_VERSION)
                 .setParameter("now", now)
-                .setParameter("limit", limit).getResultList();
+                .setParameter("limit", limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         List<Stale> stale = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             stale.add(new Stale((UUID) row[0], (String) row[1], ((Number) row[2]).longValue()));
@@ -204,15 +265,22 @@ public class ScoreStore {
                         last_attempt_at = excluded.last_attempt_at, status_json = excluded.status_json
                     where client_score.scored_version <= excluded.scored_version
                     """);
-                    PreparedStatement clearWeeks = connection.prepareStatement(
-                            "delete from client_week_score where clinic_id = ? and client_id = any(?)");
-                    // A chunk's weeks go in one statement, an array per column. A delete and insert
-                    // per client made a rescoring quadratic once the week table had been analysed
-                    // while small: the per-client delete's cached plan was a full scan.
-                    PreparedStatement weeks = connection.prepareStatement("""
+                    // A chunk's weeks go in one statement each way, an array per column. A delete and
+                    // insert per client made a rescoring quadratic once the week table had been
+                    // analysed while small: the per-client delete's cached plan was a full scan.
+                    PreparedStatement writeWeeks = connection.prepareStatement("""
                             insert into client_week_score (clinic_id, client_id, week_start, in_progress, expected,
                                 counted_credit, extra_practice, compliance, band, setback)
                             select ?, * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (clinic_id, client_id, week_start) do update set
+                                in_progress = excluded.in_progress, expected = excluded.expected,
+                                counted_credit = excluded.counted_credit, extra_practice = excluded.extra_practice,
+                                compliance = excluded.compliance, band = excluded.band, setback = excluded.setback
+                            """);
+                    PreparedStatement dropWeeks = connection.prepareStatement("""
+                            delete from client_week_score w
+                            using unnest(?, ?) as gone(client_id, week_start)
+                            where w.clinic_id = ? and w.client_id = gone.client_id and w.week_start = gone.week_start
                             """)) {
                 for (Scored score : scores) {
                     client.setObject(1, clinicId);
@@ -246,21 +314,31 @@ public class ScoreStore {
                 if (kept.isEmpty()) {
                     return;
                 }
-                clearWeeks.setObject(1, clinicId);
-                clearWeeks.setArray(2, connection.createArrayOf("uuid", kept.stream().map(Scored::clientId).toArray()));
-                clearWeeks.executeUpdate();
-                WeekColumns columns = new WeekColumns(kept);
-                weeks.setObject(1, clinicId);
-                weeks.setArray(2, connection.createArrayOf("uuid", columns.clientIds));
-                weeks.setArray(3, connection.createArrayOf("date", columns.weekStarts));
-                weeks.setArray(4, connection.createArrayOf("bool", columns.inProgress));
-                weeks.setArray(5, connection.createArrayOf("int4", columns.expected));
-                weeks.setArray(6, connection.createArrayOf("float8", columns.countedCredit));
-                weeks.setArray(7, connection.createArrayOf("float8", columns.extraPractice));
-                weeks.setArray(8, connection.createArrayOf("float8", columns.compliance));
-                weeks.setArray(9, connection.createArrayOf("varchar", columns.band));
-                weeks.setArray(10, connection.createArrayOf("bool", columns.setback));
-                weeks.executeUpdate();
+                // Only the weeks that changed are written: a rules change or a new week leaves most
+                // of a client's weeks as they were, and rewriting them all was most of a save.
+                WeekChanges changes = weekChanges(connection, clinicId, kept);
+                if (!changes.written().isEmpty()) {
+                    WeekColumns columns = new WeekColumns(changes.written());
+                    writeWeeks.setObject(1, clinicId);
+                    writeWeeks.setArray(2, connection.createArrayOf("uuid", columns.clientIds));
+                    writeWeeks.setArray(3, connection.createArrayOf("date", columns.weekStarts));
+                    writeWeeks.setArray(4, connection.createArrayOf("bool", columns.inProgress));
+                    writeWeeks.setArray(5, connection.createArrayOf("int4", columns.expected));
+                    writeWeeks.setArray(6, connection.createArrayOf("float8", columns.countedCredit));
+                    writeWeeks.setArray(7, connection.createArrayOf("float8", columns.extraPractice));
+                    writeWeeks.setArray(8, connection.createArrayOf("float8", columns.compliance));
+                    writeWeeks.setArray(9, connection.createArrayOf("varchar", columns.band));
+                    writeWeeks.setArray(10, connection.createArrayOf("bool", columns.setback));
+                    writeWeeks.executeUpdate();
+                }
+                if (!changes.dropped().isEmpty()) {
+                    dropWeeks.setArray(1, connection.createArrayOf("uuid",
+                            changes.dropped().stream().map(ClientWeek::clientId).toArray()));
+                    dropWeeks.setArray(2, connection.createArrayOf("date",
+                            changes.dropped().stream().map(week -> Date.valueOf(week.weekStart())).toArray()));
+                    dropWeeks.setObject(3, clinicId);
+                    dropWeeks.executeUpdate();
+                }
             }
         });
     }
