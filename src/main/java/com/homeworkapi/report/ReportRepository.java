@@ -96,27 +96,43 @@ public class ReportRepository {
         }
     }
 
+    /** The at-risk list's rows and how many clients in its scope are stale, read in one snapshot. */
+    public record AtRiskRows(List<AtRiskRow> rows, long staleClients) {
+    }
+
     /**
      * Clients whose kept status is a setback, most serious first: relapse, at risk, slip; then the
-     * most setback weeks in the run. Each marked stale or not as of {@code now}.
+     * most setback weeks in the run. Each marked stale or not as of {@code now}; with the count of
+     * active clients in scope (listed or not) whose kept score is stale or missing. One statement,
+     * so a rescoring that commits meanwhile cannot make the count vouch for rows read before it.
      */
-    public List<AtRiskRow> atRiskRows(UUID clinicId, String clinicianId, Instant now) throws SQLException {
+    public AtRiskRows atRiskRows(UUID clinicId, String clinicianId, Instant now) throws SQLException {
         String sql = """
-                select c.id, c.display_name, c.primary_clinician_id, s.status_json, s.last_full_week_compliance,
-                       s.last_attempt_at, s.computed_at, s.scoring_version, """
-                + ScoreStore.staleCondition("?", "?") + """
-
-                from client c
-                join lateral (select client_id, data_version, scored_version, scoring_version, computed_week, status,
-                                     status_json, last_full_week_compliance, setback_weeks, last_attempt_at,
-                                     computed_at
-                           from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
-                where c.clinic_id = ? and c.status = 'ACTIVE' and s.status in ('relapse', 'at_risk', 'slip')
-                  and (cast(? as varchar) is null or c.primary_clinician_id = ?)
-                order by case s.status when 'relapse' then 0 when 'at_risk' then 1 else 2 end,
-                         s.setback_weeks desc, c.created_at, c.id
+                with scoped as (
+                    select c.clinic_id, c.id, c.display_name, c.primary_clinician_id, c.created_at, s.status,
+                           s.setback_weeks, s.last_full_week_compliance, s.last_attempt_at, s.computed_at,
+                           s.scoring_version, """ + ScoreStore.staleCondition("?", "?") + """
+                 as stale
+                    from client c
+                    left join lateral (select client_id, data_version, scored_version, scoring_version, computed_week,
+                                              status, last_full_week_compliance, setback_weeks, last_attempt_at,
+                                              computed_at
+                               from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
+                    where c.clinic_id = ? and c.status = 'ACTIVE'
+                      and (cast(? as varchar) is null or c.primary_clinician_id = ?)
+                )
+                select r.id, r.display_name, r.primary_clinician_id,
+                       (select status_json from client_score
+                        where clinic_id = r.clinic_id and client_id = r.id limit 1),
+                       r.last_full_week_compliance, r.last_attempt_at, r.computed_at, r.scoring_version, r.stale,
+                       n.stale_clients
+                from (select count(*) filter (where stale) as stale_clients from scoped) n
+                left join lateral (select * from scoped where status in ('relapse', 'at_risk', 'slip')) r on true
+                order by case r.status when 'relapse' then 0 when 'at_risk' then 1 else 2 end,
+                         r.setback_weeks desc, r.created_at, r.id
                 """;
         List<AtRiskRow> result = new ArrayList<>();
+        long staleClients = 0;
         // In the caller's transaction, which names the clinic for row-level security.
         try (Connection connection = dataSource.getConnection()) {
             readByIndexOnly(connection);
@@ -127,38 +143,19 @@ public class ReportRepository {
                 statement.setString(next + 2, clinicianId);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        result.add(new AtRiskRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                        staleClients = rows.getLong(10);
+                        UUID clientId = rows.getObject(1, UUID.class);
+                        if (clientId == null) {
+                            continue; // the one row of an empty list, which carries the count alone
+                        }
+                        result.add(new AtRiskRow(clientId, rows.getString(2), rows.getString(3),
                                 status(rows.getString(4)), nullableDouble(rows, 5), instant(rows, 6), instant(rows, 7),
                                 rows.getInt(8), rows.getBoolean(9)));
                     }
                 }
             }
         }
-        return result;
-    }
-
-    /** Active clients (optionally of one clinician) whose kept score is stale or missing as of {@code now}. */
-    public long staleClients(UUID clinicId, String clinicianId, Instant now) throws SQLException {
-        String sql = """
-                select count(*)
-                from client c
-                left join lateral (select client_id, data_version, scored_version, scoring_version, computed_week
-                           from client_score where clinic_id = c.clinic_id and client_id = c.id limit 1) s on true
-                where c.clinic_id = ? and c.status = 'ACTIVE' and (cast(? as varchar) is null or c.primary_clinician_id = ?)
-                  and """ + ScoreStore.staleCondition("?", "?");
-        try (Connection connection = dataSource.getConnection()) {
-            readByIndexOnly(connection);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setObject(1, clinicId);
-                statement.setString(2, clinicianId);
-                statement.setString(3, clinicianId);
-                setStaleParameters(statement, 4, now);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        }
+        return new AtRiskRows(result, staleClients);
     }
 
     /** Binds {@link ScoreStore#staleCondition}'s two parameters from {@code first}; returns the index after them. */

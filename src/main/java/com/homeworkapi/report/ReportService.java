@@ -100,11 +100,10 @@ public class ReportService {
         String clinician = clinicianFilter(clinicianId);
         boolean refreshed = refresher.refreshBeforeReport(clinicId);
         Instant now = clock.instant();
-        List<AtRiskRow> rows = reports.atRiskRows(clinicId, clinician, now);
-        long stale = reports.staleClients(clinicId, clinician, now);
+        ReportRepository.AtRiskRows list = reports.atRiskRows(clinicId, clinician, now);
         startRescoringUnless(refreshed, clinicId);
-        auditDetails.coveredClients(rows.size());
-        return new AtRiskReport(now, ClientScores.scoringVersion(), stale, rows);
+        auditDetails.coveredClients(list.rows().size());
+        return new AtRiskReport(now, ClientScores.scoringVersion(), list.staleClients(), list.rows());
     }
 
     /**
