@@ -13,7 +13,12 @@ import com.homeworkapi.scoring.Instrument;
 import com.homeworkapi.scoring.IsoWeek;
 import com.homeworkapi.scoring.ScoringSettings;
 import com.homeworkapi.scoring.WeekAssessment;
+import com.homeworkapi.security.ClinicScope;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,6 +29,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps every client's score up to date. Writes only mark a score stale (one upsert in the
@@ -34,8 +47,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClientScores {
 
-    /** Clients scored per transaction: large enough for few queries, small enough to hold in memory. */
-    static final int CHUNK = 500;
+    private static final Logger LOG = Logger.getLogger(ClientScores.class);
 
     /**
      * Raise when the scoring rules or the kept JSON change: every kept score becomes stale.
@@ -58,6 +70,27 @@ public class ClientScores {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClinicScope clinicScope;
+
+    @Inject
+    ScoresConfig config;
+
+    /** Reads the next chunk of a long refresh while the refresh's own thread scores and saves the last. */
+    private ExecutorService loaders;
+
+    void start(@Observes StartupEvent started) {
+        loaders = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "score-inputs");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        loaders.shutdownNow();
+    }
 
     void onClientDataChanged(@Observes ClientDataChanged changed) {
         store.markChanged(changed.clinicId(), changed.clientId());
@@ -137,52 +170,154 @@ public class ClientScores {
     }
 
     /**
-     * The number of rounds is bounded by what was stale at the start, so clocks that disagree
-     * about when a week begins cannot keep it looping. Each chunk commits on its own, and the
-     * lock is held for one chunk only: a settings change waits for a chunk, never a clinic.
+     * A few stale clients are rescored in one transaction. More are rescored in one pass over the
+     * clinic in client order, a chunk per transaction, with the next chunk read on a thread of its
+     * own while this one is scored and saved, so the database and both cores work at once. The
+     * pass ends at the last client, so clocks that disagree about when a week begins cannot keep it
+     * looping; clients that turn stale behind it are left to the next refresh.
      */
     private long refresh(UUID clinicId, long stale, boolean waitForLock) {
         if (stale == 0) {
             return 0;
         }
-        long rounds = stale / CHUNK + 1;
-        for (long round = 0; round < rounds; round++) {
-            if (QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId, waitForLock)) < CHUNK) {
-                break;
-            }
+        if (stale <= config.chunk()) {
+            QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId, waitForLock));
+        } else {
+            refreshPass(clinicId, waitForLock);
         }
         return stale;
     }
 
+    /** The inputs of a chunk of stale clients, read in one transaction, scored and saved in another. */
+    private record LoadedChunk(List<ScoreStore.Stale> clients, Map<UUID, ClientRecord> records, Instant now,
+            long loadMillis) {
+
+        static final LoadedChunk END = new LoadedChunk(List.of(), Map.of(), null, 0);
+
+        UUID lastClient() {
+            return clients.get(clients.size() - 1).clientId();
+        }
+    }
+
+    private void refreshPass(UUID clinicId, boolean waitForLock) {
+        // One chunk waits while the next is read: memory holds three chunks, whatever the clinic's size.
+        BlockingQueue<LoadedChunk> loaded = new ArrayBlockingQueue<>(1);
+        Future<?> loading = loaders.submit(() -> inClinicScope(clinicId, () -> {
+            try {
+                UUID after = null;
+                while (true) {
+                    UUID from = after;
+                    LoadedChunk chunk = QuarkusTransaction.requiringNew().call(() -> loadChunk(clinicId, from));
+                    if (chunk.clients().isEmpty()) {
+                        break;
+                    }
+                    loaded.put(chunk);
+                    after = chunk.lastClient();
+                }
+                loaded.put(LoadedChunk.END);
+            } catch (InterruptedException stopped) {
+                // The pass was given up: the saving side is gone and reads no more.
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            while (true) {
+                LoadedChunk chunk = loaded.poll(1, TimeUnit.SECONDS);
+                if (chunk == null) {
+                    if (loading.isDone()) {
+                        loading.get(); // the reader failed before its end marker: its failure is this pass's
+                        break;
+                    }
+                    continue;
+                }
+                if (chunk == LoadedChunk.END || !scoreAndSave(clinicId, chunk, waitForLock)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("reading scores' inputs failed", failed.getCause());
+        } finally {
+            loading.cancel(true);
+        }
+    }
+
+    /** Runs on a reader thread what the refresh's own thread runs within: a request context and the clinic's scope. */
+    private void inClinicScope(UUID clinicId, Runnable work) {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            clinicScope.run(clinicId, work);
+        } finally {
+            context.terminate();
+        }
+    }
+
     /** @return the clients scored, or -1 when another refresh holds the clinic and this one does not wait */
     private int refreshChunk(UUID clinicId, boolean waitForLock) {
-        // One refresh of a clinic at a time, across instances: the next one finds the work done.
-        if (waitForLock) {
-            store.lockClinic(clinicId);
-        } else if (!store.tryLockClinic(clinicId)) {
+        if (!lockClinic(clinicId, waitForLock)) {
             return -1;
         }
-        Instant now = clock.instant();
-        List<ScoreStore.Stale> stale = store.staleClients(clinicId, now, CHUNK);
-        if (stale.isEmpty()) {
+        LoadedChunk chunk = loadChunk(clinicId, null);
+        if (chunk.clients().isEmpty()) {
             return 0;
+        }
+        store.save(clinicId, score(clinicId, chunk));
+        return chunk.clients().size();
+    }
+
+    /** One refresh of a clinic at a time, across instances: the next one finds the work done. */
+    private boolean lockClinic(UUID clinicId, boolean wait) {
+        if (wait) {
+            store.lockClinic(clinicId);
+            return true;
+        }
+        return store.tryLockClinic(clinicId);
+    }
+
+    private LoadedChunk loadChunk(UUID clinicId, UUID after) {
+        Instant now = clock.instant();
+        List<ScoreStore.Stale> stale = store.staleClientsAfter(clinicId, after, now, config.chunk());
+        if (stale.isEmpty()) {
+            return new LoadedChunk(stale, Map.of(), now, 0);
         }
         // Versions are read before the data, so a change committed meanwhile leaves the score stale.
         Map<UUID, String> zones = new HashMap<>();
         stale.forEach(client -> zones.put(client.clientId(), client.timeZone()));
+        long started = System.nanoTime();
         Map<UUID, ClientRecord> records = inputs.load(clinicId, zones);
+        return new LoadedChunk(stale, records, now, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** @return false when another refresh holds the clinic and this one does not wait */
+    private boolean scoreAndSave(UUID clinicId, LoadedChunk chunk, boolean waitForLock) {
+        long started = System.nanoTime();
+        List<ScoreStore.Scored> kept = score(clinicId, chunk);
+        long scored = System.nanoTime();
+        boolean saved = QuarkusTransaction.requiringNew().call(() -> {
+            if (!lockClinic(clinicId, waitForLock)) {
+                return false;
+            }
+            store.save(clinicId, kept);
+            return true;
+        });
+        LOG.debugf("Rescored %d clients: loading %d ms, scoring %d ms, saving %d ms", chunk.clients().size(),
+                chunk.loadMillis(), (scored - started) / 1_000_000, (System.nanoTime() - scored) / 1_000_000);
+        return saved;
+    }
+
+    /** Scoring is pure and each client's alone, so a chunk is scored on every core. */
+    private List<ScoreStore.Scored> score(UUID clinicId, LoadedChunk chunk) {
         ScoringSettings settings = settings(clinicId);
-        // Scoring is pure and each client's alone, so the chunk is scored on every core; the
-        // reads before and the save after are the transaction's, on this thread.
-        List<ScoreStore.Scored> kept = stale.parallelStream()
+        return chunk.clients().parallelStream()
                 .map(client -> {
-                    ClientRecord record = records.get(client.clientId());
+                    ClientRecord record = chunk.records().get(client.clientId());
                     return toKept(client.clientId(), client.dataVersion(), record,
-                            ClientScoring.score(record, settings, now));
+                            ClientScoring.score(record, settings, chunk.now()));
                 })
                 .toList();
-        store.save(clinicId, kept);
-        return stale.size();
     }
 
     public ScoringSettings settings(UUID clinicId) {

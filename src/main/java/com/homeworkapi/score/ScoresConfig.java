@@ -16,4 +16,10 @@ public interface ScoresConfig {
      * is rescored in the background.
      */
     int inlineRefreshMax();
+
+    /**
+     * Clients rescored per transaction in a refresh of more than that many: large enough for few
+     * queries, small enough that the chunks in memory stay small.
+     */
+    int chunk();
 }
