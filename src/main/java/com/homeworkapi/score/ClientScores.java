@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.homeworkapi.clinic.ClinicSettingsService;
 import com.homeworkapi.common.ClientDataChanged;
 import com.homeworkapi.common.ClinicSettingsChanged;
+import com.homeworkapi.common.DaemonThreads;
 import com.homeworkapi.scoring.AttemptRecord;
 import com.homeworkapi.scoring.ClientRecord;
 import com.homeworkapi.scoring.ClientScoreReport;
@@ -81,11 +82,7 @@ public class ClientScores {
     private ExecutorService loaders;
 
     void start(@Observes StartupEvent started) {
-        loaders = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "score-inputs");
-            thread.setDaemon(true);
-            return thread;
-        });
+        loaders = Executors.newCachedThreadPool(DaemonThreads.named("score-inputs"));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -1,5 +1,6 @@
 package com.homeworkapi.score;
 
+import com.homeworkapi.common.DaemonThreads;
 import com.homeworkapi.observability.DomainMetrics;
 import com.homeworkapi.security.ClinicScope;
 import io.micrometer.core.instrument.Timer;
@@ -56,11 +57,7 @@ public class ScoreRefresher {
     private ExecutorService background;
 
     void start(@Observes StartupEvent started) {
-        background = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "score-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
+        background = Executors.newSingleThreadExecutor(DaemonThreads.named("score-refresh"));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -1,5 +1,6 @@
 package com.homeworkapi.webhook;
 
+import com.homeworkapi.common.DaemonThreads;
 import com.homeworkapi.webhook.WebhookOutbox.Attempted;
 import com.homeworkapi.webhook.WebhookOutbox.Claimed;
 import io.quarkus.runtime.ShutdownEvent;
@@ -65,11 +66,7 @@ public class WebhookDispatcher {
     private Semaphore slots;
 
     void start(@Observes StartupEvent started) {
-        pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "webhook-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        pool = Executors.newFixedThreadPool(config.concurrency(), DaemonThreads.named("webhook-delivery"));
         // Three messages per delivery thread: enough to claim in batches, few enough that a batch
         // to an endpoint that hangs (WEBHOOK_TIMEOUT each) is attempted and recorded within its
         // lease. A slot is free again once its attempt is recorded, so claims never outrun the

@@ -1,5 +1,6 @@
 package com.homeworkapi.webhook;
 
+import com.homeworkapi.common.DaemonThreads;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,11 +60,8 @@ final class WebhookSender {
     }
 
     /** Closes the sockets of deliveries that outlive their whole-delivery timeout. */
-    private static final ScheduledThreadPoolExecutor DEADLINES = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "webhook-delivery-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor DEADLINES = new ScheduledThreadPoolExecutor(1,
+            DaemonThreads.named("webhook-delivery-deadlines"));
 
     private static final IdleConnections IDLE = new IdleConnections();
 
