@@ -178,7 +178,7 @@ public class ClientScores {
             return 0;
         }
         if (stale <= config.chunk()) {
-            QuarkusTransaction.requiringNew().call(() -> refreshChunk(clinicId, waitForLock));
+            QuarkusTransaction.requiringNew().run(() -> refreshChunk(clinicId, waitForLock));
         } else {
             refreshPass(clinicId, waitForLock);
         }
@@ -252,17 +252,19 @@ public class ClientScores {
         }
     }
 
-    /** @return the clients scored, or -1 when another refresh holds the clinic and this one does not wait */
-    private int refreshChunk(UUID clinicId, boolean waitForLock) {
+    /**
+     * A few stale clients in one transaction, read only once the lock is held, so a refresh that
+     * waited for another finds its work done. Does nothing when another refresh holds the clinic
+     * and this one does not wait.
+     */
+    private void refreshChunk(UUID clinicId, boolean waitForLock) {
         if (!lockClinic(clinicId, waitForLock)) {
-            return -1;
+            return;
         }
         LoadedChunk chunk = loadChunk(clinicId, null);
-        if (chunk.clients().isEmpty()) {
-            return 0;
+        if (!chunk.clients().isEmpty()) {
+            store.save(clinicId, score(clinicId, chunk));
         }
-        store.save(clinicId, score(clinicId, chunk));
-        return chunk.clients().size();
     }
 
     /** One refresh of a clinic at a time, across instances: the next one finds the work done. */
@@ -276,7 +278,7 @@ public class ClientScores {
 
     private LoadedChunk loadChunk(UUID clinicId, UUID after) {
         Instant now = clock.instant();
-        List<ScoreStore.Stale> stale = store.staleClientsAfter(clinicId, after, now, config.chunk());
+        List<ScoreStore.Stale> stale = store.staleClients(clinicId, after, now, config.chunk());
         if (stale.isEmpty()) {
             return new LoadedChunk(stale, Map.of(), now, 0);
         }

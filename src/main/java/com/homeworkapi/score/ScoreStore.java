@@ -171,17 +171,11 @@ public class ScoreStore {
      * Active clients whose kept score is missing, older than their data or than the scoring
      * rules, or computed in an earlier week of their own time zone (a week has ended since,
      * so statuses may move without any write). {@code now} is the service's clock, not the
-     * database's, so both agree on which week it is.
+     * database's, so both agree on which week it is. In id order from the client after
+     * {@code after} (from the first when null), so a pass over a large clinic reads each part of
+     * its clients once.
      */
-    public List<Stale> staleClients(UUID clinicId, Instant now, int limit) {
-        return staleClientsAfter(clinicId, null, now, limit);
-    }
-
-    /**
-     * As {@link #staleClients}, from the client after {@code after} in id order (from the first
-     * when null), so a pass over a large clinic reads each part of its clients once.
-     */
-    public List<Stale> staleClientsAfter(UUID clinicId, UUID after, Instant now, int limit) {
+    public List<Stale> staleClients(UUID clinicId, UUID after, Instant now, int limit) {
         var query = entityManager.createNativeQuery("select c.id, c.time_zone, coalesce(s.data_version, 0)"
                 + STALE + (after == null ? "" : " and c.id > :after") + " order by c.id limit :limit")
                 .setParameter("clinic", clinicId).setParameter("version", ClientScores.SCORING_VERSION)
