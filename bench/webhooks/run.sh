@@ -12,14 +12,16 @@
 #   4. pgbench committing the same single-row attempt INSERT at 8 connections, for scale, with no
 #      subscription (so it writes what the sync benchmark's pgbench writes).
 #
-#   bench/webhooks/run.sh [SECONDS]   (default 30 per measurement, after WARMUP=60 s of POSTs;
+#   bench/webhooks/run.sh [SECONDS]   (default 30 per measurement, after WARMUP=240 s of POSTs,
+#                                      the second half with a subscription, so that the JIT has
+#                                      compiled both paths before any round is timed;
 #                                      needs wrk, pgbench, psql, curl, python3, java)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/service.sh
 source bench/sync/phones.sh
 SECONDS_EACH=${1:-30}
-WARMUP=${WARMUP:-60}
+WARMUP=${WARMUP:-240}
 BACKLOG=${BACKLOG:-20000}
 RATE=${RATE:-100}
 ROUNDS=${ROUNDS:-4}
@@ -87,10 +89,24 @@ curl -sf "$RECEIVER/dump?file=$drain" > /dev/null
 
 echo "2. Single POST without and with one subscription ($ROUNDS rounds of $SECONDS_EACH s, after $WARMUP s)"
 unsubscribe "$ENDPOINT"
-load() { # name seconds -> "name RESULT ..."
-  echo "$1 $(BATCH=0 wrk -t2 -c8 -d"$2"s --timeout 5s -s bench/sync/attempts.lua "$API" | grep '^RESULT')"
+compiler_seconds() { # time the service's JIT has spent compiling so far, all compiler threads
+  # The JVM's own counter: per-thread CPU from /proc loses what threads that have exited used.
+  { jcmd "$APP" PerfCounter.print 2>/dev/null || true; } | awk -F= '
+    $1 == "java.ci.totalTime" { total = $2 } $1 == "sun.os.hrt.frequency" { frequency = $2 }
+    END { printf "%.1f\n", frequency ? total / frequency : 0 }'
 }
-load warmup "$WARMUP" > /dev/null
+load() { # name seconds -> "name RESULT ... compiler_s=S" (S: seconds the JIT compiled during the load)
+  local before result
+  before=$(compiler_seconds)
+  result=$(BATCH=0 wrk -t2 -c8 -d"$2"s --timeout 5s -s bench/sync/attempts.lua "$API" | grep '^RESULT')
+  echo "$1 $result compiler_s=$(echo "$(compiler_seconds) - $before" | bc)"
+}
+# The JIT keeps compiling for minutes on this code base (docs/performance.md): both paths are
+# warmed, or the first rounds with a subscription pay for compiling the delivery code.
+load warmup "$((WARMUP / 2))"
+ENDPOINT=$(subscribe)
+load warmup_with "$((WARMUP / 2))"
+unsubscribe "$ENDPOINT"
 results=$(mktemp)
 for round in $(seq 1 "$ROUNDS"); do
   load "without_$round" "$SECONDS_EACH" | tee -a "$results"
@@ -146,10 +162,11 @@ drain, queued, results, sent, arrived, tps, rate = sys.argv[1:]
 times = sorted(int(line.split()[0]) for line in open(drain))
 delivery_rate = (len(times) - 1) / ((times[-1] - times[0]) / 1e6)
 print(f"\n1. drained {len(times)} of {queued} queued messages: {delivery_rate:.0f} deliveries/s")
-rps = {}
+rps, compiler = {}, {}
 for line in open(results):
     name, _, *fields = line.split()
-    rps[name] = float(dict(f.split("=") for f in fields)["rps"])
+    fields = dict(f.split("=") for f in fields)
+    rps[name], compiler[name] = float(fields["rps"]), float(fields["compiler_s"])
 without = [v for k, v in rps.items() if k.startswith("without")]
 with_one = [v for k, v in rps.items() if k.startswith("with_")]
 # Each round's "with" against the "without" just before it, and their median: the machine's speed
@@ -161,6 +178,8 @@ print("2. single POST at 8 connections, req/s: without " + ", ".join(f"{v:.0f}" 
       + f"; with / without: {sum(with_one) / sum(without):.1%} overall, per round "
       + ", ".join(f"{w / o:.0%}" for w, o in zip(with_one, without))
       + f", median {median:.1%} (budget at least 90 %)")
+print("   JIT compiling per round, s: without " + ", ".join(str(v) for k, v in compiler.items() if k.startswith("without"))
+      + "; with " + ", ".join(str(v) for k, v in compiler.items() if k.startswith("with_")))
 sent_at = dict((line.split()[1], int(line.split()[0])) for line in open(sent))
 latencies = sorted((int(line.split()[0]) - sent_at[line.split()[1]]) / 1000
                    for line in open(arrived) if line.split()[1] in sent_at)
