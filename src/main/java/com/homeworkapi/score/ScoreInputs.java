@@ -236,13 +236,19 @@ public class ScoreInputs {
 
     /**
      * Runs one of the reads above on the transaction's connection, so it sees what the
-     * transaction sees. A collection of ids binds as one array, whatever its size.
+     * transaction sees. A collection of ids binds as one array, or, for one client's
+     * {@code client_id = any(?)}, as that client's id alone.
      */
     private void query(String sql, RowReader reader, Object... parameters) {
-        String statementText = oneClient(parameters) ? sql.replace(ANY_CLIENT, ONE_CLIENT) : sql;
+        int clients = clientsIn(parameters);
+        // PostgreSQL never settles on a generic plan for "= any($2)": its estimate for an array of
+        // unknown length loses to every custom plan, so one client's reads were planned again on
+        // every request (0.1 to 0.2 ms of a compliance GET each; docs/performance.md).
+        boolean oneClientScalar = clients == 1 && sql.contains(ANY_CLIENT);
+        String statementText = oneClientScalar ? sql.replace(ANY_CLIENT, ONE_CLIENT) : sql;
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(statementText)) {
-                if (readsManyClients(parameters)) {
+                if (clients > 1) {
                     // Binary rows from the first execution: uuids and timestamps arrive as bytes, not
                     // as text the server formats and the driver parses again (most of a bulk read's
                     // cost). Forcing it costs a round trip of its own on most executions (the driver
@@ -251,7 +257,7 @@ public class ScoreInputs {
                     statement.unwrap(PGStatement.class).setPrepareThreshold(FORCE_BINARY);
                 }
                 for (int index = 0; index < parameters.length; index++) {
-                    statement.setObject(index + 1, bindable(connection, parameters[index]));
+                    statement.setObject(index + 1, bindable(connection, parameters[index], oneClientScalar));
                 }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -262,36 +268,23 @@ public class ScoreInputs {
         });
     }
 
-    /**
-     * One client's id binds as a scalar, not as an array of one. PostgreSQL never settles on a
-     * generic plan for {@code = any($2)}: its estimate for an array of unknown length loses to
-     * every custom plan, so each of one client's reads was planned again on every request (0.1 to
-     * 0.2 ms of a compliance GET each; docs/performance.md).
-     */
     private static final String ANY_CLIENT = "client_id = any(?)";
     private static final String ONE_CLIENT = "client_id = ?";
 
-    private static boolean oneClient(Object[] parameters) {
+    /** The number of client ids the read is for, or 0 when it takes no collection. */
+    private static int clientsIn(Object[] parameters) {
         for (Object parameter : parameters) {
-            if (parameter instanceof Collection<?> ids && ids.size() == 1) {
-                return true;
+            if (parameter instanceof Collection<?> ids) {
+                return ids.size();
             }
         }
-        return false;
+        return 0;
     }
 
-    private static boolean readsManyClients(Object[] parameters) {
-        for (Object parameter : parameters) {
-            if (parameter instanceof Collection<?> ids && ids.size() > 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Object bindable(Connection connection, Object parameter) throws SQLException {
+    private static Object bindable(Connection connection, Object parameter, boolean oneClientScalar)
+            throws SQLException {
         if (parameter instanceof Collection<?> ids) {
-            return ids.size() == 1 ? ids.iterator().next() : connection.createArrayOf("uuid", ids.toArray());
+            return oneClientScalar ? ids.iterator().next() : connection.createArrayOf("uuid", ids.toArray());
         }
         if (parameter instanceof Instant instant) {
             return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
